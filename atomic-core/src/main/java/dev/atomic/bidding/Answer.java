@@ -1,0 +1,29 @@
+package dev.atomic.bidding;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What a bidder returned when it served a microtask, with what it actually cost.
+ *
+ * @param output the value produced (the typed output, or raw text for the output layer to parse)
+ * @param costUsd what the call actually cost, in USD
+ * @param latency how long it took
+ * @param confidence the model's own confidence in this output, in [0, 1], or NaN when it has none
+ */
+public record Answer(Object output, double costUsd, Duration latency, double confidence) {
+
+  public Answer {
+    if (!(costUsd >= 0) || Double.isInfinite(costUsd)) {
+      throw new IllegalArgumentException("answer cost must be a finite amount >= 0 USD, was " + costUsd);
+    }
+    Objects.requireNonNull(latency, "latency");
+    if (!Double.isNaN(confidence) && !(confidence >= 0 && confidence <= 1)) {
+      throw new IllegalArgumentException("answer confidence must be in [0, 1] or NaN, was " + confidence);
+    }
+  }
+
+  public static Answer of(Object output, double costUsd, Duration latency) {
+    return new Answer(output, costUsd, latency, Double.NaN);
+  }
+}

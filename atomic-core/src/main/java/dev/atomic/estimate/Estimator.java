@@ -1,0 +1,151 @@
+package dev.atomic.estimate;
+
+import dev.atomic.task.Features;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The exchange's track record of every arm (a bidder, or a strategy such as a cascade) on every microtask kind.
+ *
+ * <p>For each (arm, kind) it keeps a {@link QualityModel} that calibrates the arm's claimed quality against observed
+ * outcomes (optionally in the context of the microtask's features), and two {@link RatioEstimate}s that correct its
+ * claimed cost and latency. Bids are never taken at face value: {@link #estimate} turns a claim into the exchange's own
+ * belief, and {@link #observeOutcome} / {@link #observeUsage} learn from what happened.
+ *
+ * <p>Thread-safe: each (arm, kind) state is guarded by its own lock, so different arms learn in parallel.
+ */
+public final class Estimator {
+
+  private static final double[] NO_FEATURES = new double[0];
+
+  private final EstimatorConfig config;
+  private final Map<String, Map<String, ArmState>> byKind = new ConcurrentHashMap<>();
+
+  public Estimator(EstimatorConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  public EstimatorConfig config() {
+    return config;
+  }
+
+  /** The exchange's belief about a claim made by {@code arm} for a microtask of {@code kind}. */
+  public Estimate estimate(
+      String arm, String kind, double claimedQuality, double claimedCostUsd, double claimedLatencyMs, Features features) {
+    ArmState state = state(arm, kind);
+    double[] x = vector(features);
+    synchronized (state) {
+      QualityModel model = state.model(x.length, config);
+      double m = model.logitMean(claimedQuality, x);
+      double v = model.logitVariance(claimedQuality, x);
+      return new Estimate(
+          m,
+          v,
+          QualityModel.meanProbability(m, v),
+          state.cost.expected(claimedCostUsd),
+          state.latency.expected(claimedLatencyMs),
+          model.observations());
+    }
+  }
+
+  /**
+   * Learns from the quality of one result: 1 for accepted, 0 for rejected or failed, or a graded score in between.
+   * {@code claimedQuality} and {@code features} must be those the arm was estimated with when it won.
+   */
+  public void observeOutcome(String arm, String kind, double claimedQuality, Features features, double quality) {
+    if (!(quality >= 0 && quality <= 1)) {
+      throw new IllegalArgumentException("an outcome's quality must be in [0, 1], was " + quality);
+    }
+    ArmState state = state(arm, kind);
+    double[] x = vector(features);
+    synchronized (state) {
+      state.model(x.length, config).update(claimedQuality, x, quality, 1.0);
+    }
+  }
+
+  /** Learns how real cost and latency compare with the claims. */
+  public void observeUsage(
+      String arm, String kind, double claimedCostUsd, double actualCostUsd, double claimedLatencyMs, double actualLatencyMs) {
+    ArmState state = state(arm, kind);
+    synchronized (state) {
+      state.cost.observe(claimedCostUsd, actualCostUsd);
+      state.latency.observe(claimedLatencyMs, actualLatencyMs);
+    }
+  }
+
+  /** A copy of everything learned, in a stable order. */
+  public EstimatorSnapshot snapshot() {
+    List<EstimatorSnapshot.Arm> arms = new ArrayList<>();
+    byKind.forEach((kind, states) -> states.forEach((arm, state) -> {
+      synchronized (state) {
+        QualityModel model = state.model;
+        arms.add(new EstimatorSnapshot.Arm(
+            arm,
+            kind,
+            model == null ? NO_FEATURES : model.meanCopy(),
+            model == null ? NO_FEATURES : model.covarianceCopy(),
+            model == null ? 0 : model.observations(),
+            state.cost.state(),
+            state.latency.state()));
+      }
+    }));
+    arms.sort(Comparator.comparing(EstimatorSnapshot.Arm::kind).thenComparing(EstimatorSnapshot.Arm::arm));
+    return new EstimatorSnapshot(arms);
+  }
+
+  /** Replaces everything learned by the snapshot's state. */
+  public void restore(EstimatorSnapshot snapshot) {
+    Map<String, Map<String, ArmState>> restored = new ConcurrentHashMap<>();
+    for (EstimatorSnapshot.Arm arm : snapshot.arms()) {
+      ArmState state = new ArmState(config);
+      if (arm.mean().length > 0) {
+        state.model = QualityModel.restore(arm.mean(), arm.covariance(), arm.observations());
+      }
+      state.cost = RatioEstimate.restore(config.costPriorWeight(), arm.cost());
+      state.latency = RatioEstimate.restore(config.costPriorWeight(), arm.latency());
+      restored.computeIfAbsent(arm.kind(), k -> new ConcurrentHashMap<>()).put(arm.arm(), state);
+    }
+    byKind.clear();
+    byKind.putAll(restored);
+  }
+
+  private ArmState state(String arm, String kind) {
+    Map<String, ArmState> states = byKind.get(kind);
+    if (states == null) {
+      states = byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());
+    }
+    ArmState state = states.get(arm);
+    return state != null ? state : states.computeIfAbsent(arm, a -> new ArmState(config));
+  }
+
+  private double[] vector(Features features) {
+    // Context is learned only when the prior lets feature weights move; otherwise it would cost O(d²) for nothing.
+    if (features.isEmpty() || config.featureVariance() == 0) {
+      return NO_FEATURES;
+    }
+    return features.toArray();
+  }
+
+  /** What is known of one arm on one kind. */
+  private static final class ArmState {
+    QualityModel model;
+    RatioEstimate cost;
+    RatioEstimate latency;
+
+    ArmState(EstimatorConfig config) {
+      cost = new RatioEstimate(config.costPriorWeight());
+      latency = new RatioEstimate(config.costPriorWeight());
+    }
+
+    QualityModel model(int featureDimension, EstimatorConfig config) {
+      if (model == null) {
+        model = new QualityModel(featureDimension, config);
+      }
+      return model;
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.atomic.estimate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything an {@link Estimator} has learned, as plain values: what the store persists so that a restarted exchange
+ * decides exactly as it would have without the restart.
+ *
+ * @param arms one entry per (arm, kind) that has been estimated
+ */
+public record EstimatorSnapshot(List<Arm> arms) {
+
+  public EstimatorSnapshot {
+    arms = List.copyOf(arms);
+  }
+
+  /**
+   * The learned state of one arm (a bidder or a strategy) on one microtask kind.
+   *
+   * @param arm the bidder or strategy id
+   * @param kind the microtask kind
+   * @param mean posterior mean of the quality model's weights: claim weight, bias, then one per feature
+   * @param covariance posterior covariance, row-major
+   * @param observations the summed weight of the outcomes learned from
+   * @param cost how real costs compared with claimed ones
+   * @param latency how real latencies compared with claimed ones
+   */
+  public record Arm(
+      String arm, String kind, double[] mean, double[] covariance, double observations, Ratio cost, Ratio latency) {
+
+    public Arm {
+      Objects.requireNonNull(arm, "arm");
+      Objects.requireNonNull(kind, "kind");
+      mean = mean.clone();
+      covariance = covariance.clone();
+      Objects.requireNonNull(cost, "cost");
+      Objects.requireNonNull(latency, "latency");
+    }
+  }
+
+  /** Sums behind a {@link RatioEstimate}. */
+  public record Ratio(double ratioSum, double ratioCount, double actualSum, double count) {}
+}

@@ -1,0 +1,93 @@
+package dev.atomic.exchange;
+
+import dev.atomic.bidding.Answer;
+import dev.atomic.task.Microtask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Serves a cascade: each stage's members are called together; the stage's answers are returned if the verifier accepts
+ * them (or it is the last stage), otherwise the next stage is asked. A failing member escalates too.
+ */
+final class CascadeRun {
+
+  private CascadeRun() {}
+
+  static Served run(ExecutorService executor, Auction.Staged staged, Microtask task, long timeoutNanos) {
+    long start = System.nanoTime();
+    long deadline = start + timeoutNanos;
+    List<Served.MemberUsage> usage = new ArrayList<>();
+    List<Called> called = new ArrayList<>();
+    double cost = 0;
+    double latency = 0;
+    boolean costKnown = true;
+    int stages = staged.stages().size();
+    for (int s = 0; s < stages; s++) {
+      List<Auction.Member> members = staged.stages().get(s);
+      List<Future<Answer>> futures = new ArrayList<>(members.size());
+      for (Auction.Member m : members) {
+        futures.add(Calls.start(executor, m.bidder(), task));
+      }
+      List<Answer> answers = new ArrayList<>(members.size());
+      double stageLatency = 0;
+      String failure = null;
+      for (int i = 0; i < members.size(); i++) {
+        Auction.Member m = members.get(i);
+        Calls.Result result = Calls.await(futures.get(i), start, deadline);
+        double claimedMs = m.bid().latency().toNanos() / 1e6;
+        stageLatency = Math.max(stageLatency, result.latencyMs());
+        if (result instanceof Calls.Ok ok) {
+          answers.add(ok.answer());
+          called.add(new Called(m, ok.answer()));
+          cost += ok.answer().costUsd();
+          usage.add(new Served.MemberUsage(m.bidder().id(), m.bid().quality(), m.bid().costUsd(),
+              ok.answer().costUsd(), claimedMs, ok.latencyMs(), false));
+        } else {
+          costKnown = false;
+          failure = m.bidder().id() + (result instanceof Calls.Failed f ? " failed: " + f.why() : " timed out");
+          usage.add(new Served.MemberUsage(m.bidder().id(), m.bid().quality(), m.bid().costUsd(),
+              m.bid().costUsd(), claimedMs, result.latencyMs(), true));
+        }
+      }
+      latency += stageLatency;
+      boolean last = s == stages - 1;
+      if (failure == null && (last || staged.cascade().verifier().accept(task, answers))) {
+        Answer first = answers.getFirst();
+        Answer total = new Answer(first.output(), cost, Duration.ofNanos((long) (latency * 1e6)), first.confidence());
+        String detail = "stage " + (s + 1) + " of " + stages + " answered";
+        return new Served(total, null, false, latency, detail, contributions(staged, first, called), usage);
+      }
+      if (last) {
+        Answer partial = costKnown ? new Answer(null, cost, Duration.ofNanos((long) (latency * 1e6)), Double.NaN) : null;
+        return new Served(partial, "last stage: " + failure, false, latency, failure,
+            List.of(new PendingAwards.Contribution(staged.cascade().id(), 0)), usage);
+      }
+    }
+    throw new IllegalStateException("a cascade has at least two stages");
+  }
+
+  /** The cascade itself, and every member whose output equals the one returned: they share its outcome. */
+  private static List<PendingAwards.Contribution> contributions(Auction.Staged staged, Answer returned,
+      List<Called> called) {
+    List<PendingAwards.Contribution> contributions = new ArrayList<>();
+    double claim = 0;
+    for (List<Auction.Member> stage : staged.stages()) {
+      for (Auction.Member m : stage) {
+        claim = Math.max(claim, m.bid().quality());
+      }
+    }
+    contributions.add(new PendingAwards.Contribution(staged.cascade().id(), claim));
+    for (Called c : called) {
+      if (Objects.equals(c.answer().output(), returned.output())) {
+        contributions.add(new PendingAwards.Contribution(c.member().bidder().id(), c.member().bid().quality()));
+      }
+    }
+    return contributions;
+  }
+
+  private record Called(Auction.Member member, Answer answer) {}
+}

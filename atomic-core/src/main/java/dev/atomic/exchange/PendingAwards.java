@@ -1,0 +1,77 @@
+package dev.atomic.exchange;
+
+import dev.atomic.budget.BudgetPacer;
+import dev.atomic.task.Features;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Awards still waiting for feedback, bounded: when full, the oldest is dropped (its reservation stays committed, so the
+ * budget errs on the safe side). The store keeps the durable copy; this is what the exchange needs to learn quickly.
+ */
+final class PendingAwards {
+
+  /** An arm whose estimate the feedback of an award will update, with the claim it was judged on. */
+  record Contribution(String arm, double claimedQuality) {}
+
+  /** What an award needs to learn from its feedback. */
+  record Pending(
+      String kind,
+      Features features,
+      List<Contribution> contributions,
+      String servedBy,
+      double claimedCostUsd,
+      double claimedLatencyMs,
+      BudgetPacer.Reservation reservation,
+      boolean usageKnown) {}
+
+  private final int capacity;
+  private final Map<String, Pending> byDecision = new ConcurrentHashMap<>();
+  private final Queue<String> order = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger size = new AtomicInteger();
+
+  PendingAwards(int capacity) {
+    this.capacity = capacity;
+  }
+
+  void put(String decisionId, Pending pending) {
+    if (byDecision.put(decisionId, pending) == null) {
+      order.add(decisionId);
+      if (size.incrementAndGet() > capacity) {
+        evictOldest();
+      }
+    }
+  }
+
+  /** Replaces the entry of a decision that is still pending. */
+  void replace(String decisionId, Pending pending) {
+    byDecision.replace(decisionId, pending);
+  }
+
+  /** Removes and returns the entry, or null when unknown, already used or evicted. */
+  Pending take(String decisionId) {
+    Pending pending = byDecision.remove(decisionId);
+    if (pending != null) {
+      size.decrementAndGet();
+    }
+    return pending;
+  }
+
+  int size() {
+    return size.get();
+  }
+
+  private void evictOldest() {
+    String oldest;
+    while ((oldest = order.poll()) != null) {
+      if (byDecision.remove(oldest) != null) {
+        size.decrementAndGet();
+        return;
+      }
+    }
+  }
+}

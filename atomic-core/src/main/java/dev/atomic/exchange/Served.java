@@ -1,0 +1,93 @@
+package dev.atomic.exchange;
+
+import dev.atomic.bidding.Answer;
+import dev.atomic.bidding.Bidder;
+import java.util.List;
+
+/**
+ * What serving one candidate produced: its answer or its failure, who contributed to the answer (whose estimates the
+ * feedback will update), and each cascade member's usage.
+ */
+final class Served {
+
+  /** What one cascade member was expected to cost and did cost. */
+  record MemberUsage(
+      String arm,
+      double claimedQuality,
+      double claimedCostUsd,
+      double actualCostUsd,
+      double claimedLatencyMs,
+      double actualLatencyMs,
+      boolean failed) {}
+
+  private final Answer answer;
+  private final String failure;
+  private final boolean timedOut;
+  private final double latencyMs;
+  private final String detail;
+  private final List<PendingAwards.Contribution> contributions;
+  private final List<MemberUsage> members;
+  private Object accepted;
+
+  Served(Answer answer, String failure, boolean timedOut, double latencyMs, String detail,
+      List<PendingAwards.Contribution> contributions, List<MemberUsage> members) {
+    this.answer = answer;
+    this.failure = failure;
+    this.timedOut = timedOut;
+    this.latencyMs = latencyMs;
+    this.detail = detail;
+    this.contributions = contributions;
+    this.members = members;
+  }
+
+  static Served solo(Bidder bidder, Auction.Candidate candidate, Calls.Result result) {
+    List<PendingAwards.Contribution> self =
+        List.of(new PendingAwards.Contribution(bidder.id(), candidate.claimedQuality()));
+    return switch (result) {
+      case Calls.Ok ok -> new Served(ok.answer(), null, false, ok.latencyMs(), "served", self, List.of());
+      case Calls.Failed f -> new Served(null, f.why(), false, f.latencyMs(), f.why(), self, List.of());
+      case Calls.TimedOut t -> new Served(null, "no answer within the attempt timeout", true, t.latencyMs(),
+          "timed out", self, List.of());
+    };
+  }
+
+  Answer answer() {
+    return answer;
+  }
+
+  String failure() {
+    return failure;
+  }
+
+  boolean timedOut() {
+    return timedOut;
+  }
+
+  boolean costKnown() {
+    return answer != null;
+  }
+
+  double latencyMs() {
+    return latencyMs;
+  }
+
+  String detail() {
+    return detail;
+  }
+
+  List<PendingAwards.Contribution> contributions() {
+    return contributions;
+  }
+
+  List<MemberUsage> members() {
+    return members;
+  }
+
+  void accept(Object value) {
+    this.accepted = value;
+  }
+
+  Object accepted() {
+    return accepted;
+  }
+}
