@@ -80,6 +80,7 @@ public final class Exchange implements AutoCloseable {
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-exchange-", 0).factory());
     this.collector = new BidCollector(executor);
     this.pending = new PendingAwards(b.pendingCapacity);
+    this.sequence.set(b.auctionsHeld);
     this.bidders = new Bidder[0];
     this.cascades = new Cascade[0];
     this.bidderIndex = Map.of();
@@ -267,6 +268,15 @@ public final class Exchange implements AutoCloseable {
     return estimator.snapshot();
   }
 
+  /**
+   * How many auctions this exchange has held, counting those held before a restart; each auction's exploration draw
+   * depends on it, so the store saves it beside the {@link #snapshot()} and a restart resumes it with
+   * {@link Builder#auctionsHeld(long)}.
+   */
+  public long auctionsHeld() {
+    return sequence.get();
+  }
+
   /** Replaces everything learned by a snapshot, as after a restart. */
   public void restore(EstimatorSnapshot snapshot) {
     estimator.restore(snapshot);
@@ -391,6 +401,7 @@ public final class Exchange implements AutoCloseable {
     private Duration attemptTimeout = Duration.ofSeconds(120);
     private int maxAttempts = 3;
     private int pendingCapacity = 100_000;
+    private long auctionsHeld;
     private Policy policy = Policy.allowAll();
     private InstantSource clock = InstantSource.system();
     private EstimatorConfig estimatorConfig = EstimatorConfig.defaults();
@@ -430,6 +441,18 @@ public final class Exchange implements AutoCloseable {
         throw new IllegalArgumentException("maxAttempts must be at least 1, was " + attempts);
       }
       this.maxAttempts = attempts;
+      return this;
+    }
+
+    /**
+     * Resumes the auction count of an exchange that ran before a restart (its {@link Exchange#auctionsHeld()}), so
+     * that, with the same seed and restored estimates, the next exploration draws are those it would have made.
+     */
+    public Builder auctionsHeld(long count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("auctionsHeld must be >= 0, was " + count);
+      }
+      this.auctionsHeld = count;
       return this;
     }
 
