@@ -1,0 +1,20 @@
+package dev.atomic.bench;
+
+import dev.atomic.bench.exchange.ExchangeBenchmark;
+import java.util.List;
+import java.util.Optional;
+
+/** The list of every benchmark, by name. Add one line here for a new benchmark. */
+public final class Benchmarks {
+
+  private Benchmarks() {}
+
+  public static List<Benchmark> all() {
+    return List.of(
+        new ExchangeBenchmark());
+  }
+
+  public static Optional<Benchmark> named(String name) {
+    return all().stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,40 @@
+package dev.atomic.models.embed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MiniLmEmbedderTest {
+
+  private static MiniLmEmbedder model;
+
+  @BeforeAll
+  static void load() {
+    model = new MiniLmEmbedder();
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  @Test
+  void embed_similarSentencesAreCloserThanUnrelatedOnes() {
+    float[] a = model.embed("How do I reset my card PIN?");
+    float[] b = model.embed("I forgot the PIN of my card, how can I change it?");
+    float[] c = model.embed("The weather in Lisbon is sunny today.");
+    assertThat(a).hasSize(384);
+    assertThat(dot(a, b)).isGreaterThan(dot(a, c) + 0.2);
+    assertThat(dot(a, a)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+  }
+
+  static double dot(float[] x, float[] y) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      s += x[i] * y[i];
+    }
+    return s;
+  }
+}
