@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class BudgetPacer {
 
+  private static final double ROUNDING_USD = 1e-12;
+
   private final InstantSource clock;
   private final Map<String, Budget> budgets = new ConcurrentHashMap<>();
   private final Map<String, Window> windows = new ConcurrentHashMap<>();
@@ -28,6 +30,14 @@ public final class BudgetPacer {
   /** Sets (or replaces) the budget of a tenant. */
   public void set(String tenant, Budget budget) {
     budgets.put(Objects.requireNonNull(tenant, "tenant"), Objects.requireNonNull(budget, "budget"));
+  }
+
+  /**
+   * Whether {@code usd} fits in {@code availableUsd}. The tolerance absorbs rounding in sums of many small amounts; it
+   * is far below any real price.
+   */
+  public static boolean fits(double usd, double availableUsd) {
+    return usd <= availableUsd + ROUNDING_USD;
   }
 
   /** Whether the tenant has a budget at all; tenants without one are not limited. */
@@ -76,7 +86,7 @@ public final class BudgetPacer {
     long now = clock.millis();
     Window window = current(tenant, budget, now);
     synchronized (window) {
-      if (window.committed + usd > budget.allowanceAt(window.fraction(now))) {
+      if (!fits(usd, budget.allowanceAt(window.fraction(now)) - window.committed)) {
         return null;
       }
       window.committed += usd;

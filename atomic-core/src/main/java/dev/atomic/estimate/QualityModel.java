@@ -82,6 +82,7 @@ final class QualityModel {
 
   /** Posterior mean of the logit for the given claim and features. */
   double logitMean(double claim, double[] features) {
+    checkDimension(features);
     double z = mean[0] * logit(claim) + mean[1];
     for (int i = 0; i < features.length; i++) {
       z += mean[i + 2] * features[i];
@@ -109,6 +110,7 @@ final class QualityModel {
    * between; {@code weight} scales the evidence (1 for one observation).
    */
   void update(double claim, double[] features, double outcome, double weight) {
+    checkDimension(features);
     double c = logit(claim);
     double m = mean[0] * c + mean[1];
     for (int i = 0; i < features.length; i++) {
@@ -144,11 +146,15 @@ final class QualityModel {
     return Math.max(s, 0);
   }
 
-  private void fillCovTimesX(double c, double[] features) {
+  private void checkDimension(double[] features) {
     if (features.length != dimension - 2) {
       throw new IllegalArgumentException(
           "features have dimension " + features.length + " but this estimate was learned on " + (dimension - 2));
     }
+  }
+
+  private void fillCovTimesX(double c, double[] features) {
+    checkDimension(features);
     for (int i = 0; i < dimension; i++) {
       int row = i * dimension;
       double v = cov[row] * c + cov[row + 1];

@@ -150,7 +150,7 @@ final class Auction {
     double available = budgets.available(task.tenant());
     for (Candidate c : candidates) {
       double cost = c.estimate().expectedCostUsd();
-      if (cost > available) {
+      if (!BudgetPacer.fits(cost, available)) {
         exclusions.add(new Exclusion(c.arm(), Exclusion.Reason.BUDGET,
             fmt("expected cost %.6f USD is above the %.6f USD the paced budget allows now", cost, available)));
         continue;

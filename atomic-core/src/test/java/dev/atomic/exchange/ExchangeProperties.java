@@ -1,0 +1,139 @@
+package dev.atomic.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomic.bidding.Bid;
+import dev.atomic.bidding.BidderProfile;
+import dev.atomic.budget.Budget;
+import dev.atomic.task.Microtask;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+/** The exchange's invariants, over generated bidders, constraints, outcomes and clocks. */
+class ExchangeProperties {
+
+  @Property(tries = 200)
+  void award_neverAwardsABidThatBreaksAHardConstraint(
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 1, max = 12) int bidders,
+      @ForAll @DoubleRange(min = 0, max = 0.02) double maxCost,
+      @ForAll @IntRange(min = 1, max = 3000) int sloMs,
+      @ForAll @DoubleRange(min = 0, max = 1) double minQuality) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Exchange.Builder builder = Exchange.builder().seed(seed).utility(Utility.of(random.nextDouble(100), 0.01));
+    for (int i = 0; i < bidders; i++) {
+      builder.bidder(randomBidder("b" + i, random));
+    }
+    try (Exchange ex = builder.build()) {
+      learnABit(ex, random);
+      Microtask t = Microtask.builder("k").maxCostUsd(maxCost).latencySlo(Duration.ofMillis(sloMs))
+          .minQuality(minQuality).build();
+      Decision d = ex.award(t);
+      for (ScoredBid b : d.ranked()) {
+        assertThat(b.expectedCostUsd()).isLessThanOrEqualTo(maxCost);
+        assertThat(b.expectedLatencyMs()).isLessThanOrEqualTo(sloMs);
+        assertThat(b.believedQuality()).isGreaterThanOrEqualTo(minQuality);
+      }
+      assertThat(d.ranked().size() + d.exclusions().size()).isEqualTo(bidders);
+      if (d.awarded()) {
+        assertThat(d.winner()).isEqualTo(d.ranked().getFirst().arm());
+        for (ScoredBid b : d.ranked()) {
+          assertThat(b.utility()).isLessThanOrEqualTo(d.ranked().getFirst().utility());
+        }
+      }
+    }
+  }
+
+  @Property(tries = 30)
+  void sameSeed_sameDecisions(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    List<String> first = stream(seed);
+    List<String> second = stream(seed);
+    assertThat(second).isEqualTo(first);
+  }
+
+  /** Runs a seeded stream with feedback and returns each decision without its random id and time. */
+  private static List<String> stream(long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Exchange.Builder builder = Exchange.builder().seed(seed).utility(Utility.of(30, 0.01));
+    for (int i = 0; i < 5; i++) {
+      builder.bidder(randomBidder("b" + i, random));
+    }
+    List<String> decisions = new ArrayList<>();
+    try (Exchange ex = builder.build()) {
+      for (int i = 0; i < 60; i++) {
+        Execution run = ex.execute(Microtask.builder("k").id("t" + i).build());
+        Decision d = run.decision();
+        decisions.add(d.winner() + d.ranked() + d.exclusions() + d.draw() + run.servedBy());
+        ex.feedback(d.id(), (Boolean) run.output() ? Feedback.accepted() : Feedback.rejected());
+      }
+    }
+    return decisions;
+  }
+
+  @Property(tries = 25)
+  void estimate_convergesToTheTrueSuccessRate(
+      @ForAll @DoubleRange(min = 0.05, max = 0.95) double trueRate,
+      @ForAll @DoubleRange(min = 0.05, max = 0.99) double claimed,
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+    TestBidder only = new TestBidder("only", new Bid(claimed, 0, 0.001, Duration.ofMillis(1), ""), trueRate,
+        BidderProfile.local(), true, seed);
+    try (Exchange ex = Exchange.builder().seed(seed).bidder(only).build()) {
+      for (int i = 0; i < 3000; i++) {
+        Execution run = ex.execute(Microtask.builder("k").id("t" + i).build());
+        ex.feedback(run.decision().id(), (Boolean) run.output() ? Feedback.accepted() : Feedback.rejected());
+      }
+      double believed = ex.award(Microtask.builder("k").build()).winningBid().orElseThrow().believedQuality();
+      // 3000 Bernoulli draws have a standard error below 0.01; allow for it and for the model's prior.
+      assertThat(believed).isCloseTo(trueRate, org.assertj.core.data.Offset.offset(0.035));
+    }
+  }
+
+  @Property(tries = 100)
+  void budget_isNeverExceeded(
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @DoubleRange(min = 0.01, max = 5) double limit,
+      @ForAll @DoubleRange(min = 0.01, max = 1) double burst) {
+    SplittableRandom random = new SplittableRandom(seed);
+    FakeClock clock = new FakeClock(0);
+    Duration window = Duration.ofMinutes(10);
+    Exchange.Builder builder = Exchange.builder().seed(seed).clock(clock).budget("t", new Budget(limit, window, burst));
+    for (int i = 0; i < 4; i++) {
+      builder.bidder(randomBidder("b" + i, random));
+    }
+    try (Exchange ex = builder.build()) {
+      for (int i = 0; i < 300; i++) {
+        Microtask task = Microtask.builder("k").tenant("t").build();
+        try {
+          ex.execute(task);
+        } catch (NoEligibleBidException | AwardFailedException refused) {
+          // refused for budget: exactly what is being tested
+        }
+        assertThat(ex.budgets().committed("t")).isLessThanOrEqualTo(limit + 1e-9);
+        clock.advance(Duration.ofSeconds(random.nextInt(0, 20)));
+      }
+    }
+  }
+
+  private static TestBidder randomBidder(String id, SplittableRandom random) {
+    Bid bid = new Bid(random.nextDouble(), random.nextDouble(0.5), random.nextDouble(0.03),
+        Duration.ofMillis(random.nextInt(1, 4000)), "random");
+    return new TestBidder(id, bid, random.nextDouble(), BidderProfile.local(), true, random.nextLong());
+  }
+
+  private static void learnABit(Exchange ex, SplittableRandom random) {
+    for (int i = 0; i < 20; i++) {
+      Decision d = ex.award(Microtask.builder("k").build());
+      if (d.awarded()) {
+        ex.feedback(d.id(), Feedback.score(random.nextDouble())
+            .withActualCost(random.nextDouble(0.03), random.nextDouble(4000)));
+      }
+    }
+  }
+}
