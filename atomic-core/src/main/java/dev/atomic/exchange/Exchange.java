@@ -60,6 +60,7 @@ public final class Exchange implements AutoCloseable {
   private final ExecutorService executor;
   private final BidCollector collector;
   private final PendingAwards pending;
+  private final Listeners listeners;
   private final AtomicLong sequence = new AtomicLong();
   private final Object registration = new Object();
   private volatile Bidder[] bidders;
@@ -80,6 +81,7 @@ public final class Exchange implements AutoCloseable {
     this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-exchange-", 0).factory());
     this.collector = new BidCollector(executor);
     this.pending = new PendingAwards(b.pendingCapacity);
+    this.listeners = new Listeners(b.listeners);
     this.sequence.set(b.auctionsHeld);
     this.bidders = new Bidder[0];
     this.cascades = new Cascade[0];
@@ -167,12 +169,14 @@ public final class Exchange implements AutoCloseable {
 
   /** Holds the auction for a microtask and reserves the winner's expected cost; does not serve it. */
   public Decision award(Microtask task) {
-    return auction(task, utility).decision();
+    return award(task, utility);
   }
 
   /** Like {@link #award(Microtask)}, trading quality against cost and latency with the given weights. */
   public Decision award(Microtask task, Utility weights) {
-    return auction(task, Objects.requireNonNull(weights, "weights")).decision();
+    Decision decision = auction(task, Objects.requireNonNull(weights, "weights")).decision();
+    listeners.onDecision(task, decision);
+    return decision;
   }
 
   /** Auctions and serves the microtask, escalating on failure; accepts any answer. */
@@ -196,6 +200,7 @@ public final class Exchange implements AutoCloseable {
     Objects.requireNonNull(check, "check");
     Auction.Closed auction = auction(task, Objects.requireNonNull(weights, "weights"));
     Decision decision = auction.decision();
+    listeners.onDecision(task, decision);
     if (!decision.awarded()) {
       throw new NoEligibleBidException(decision);
     }
@@ -221,7 +226,9 @@ public final class Exchange implements AutoCloseable {
         pending.replace(decision.id(), new PendingAwards.Pending(task.kind(), task.features(),
             served.contributions(), candidate.arm(), candidate.claimedCost(), candidate.claimedLatencyMs(),
             reservation, true));
-        return new Execution(decision, candidate.arm(), served.answer(), served.accepted(), attempts);
+        Execution execution = new Execution(decision, candidate.arm(), served.answer(), served.accepted(), attempts);
+        listeners.onExecution(task, execution);
+        return execution;
       }
       if (served.costKnown()) {
         learnUsage(task, candidate, served);
@@ -230,7 +237,9 @@ public final class Exchange implements AutoCloseable {
       reservation = null;
     }
     pending.take(decision.id());
-    throw new AwardFailedException(decision, attempts);
+    AwardFailedException failure = new AwardFailedException(decision, attempts);
+    listeners.onFailure(task, failure);
+    throw failure;
   }
 
   /**
@@ -256,6 +265,12 @@ public final class Exchange implements AutoCloseable {
       estimator.observeUsage(p.servedBy(), p.kind(), p.claimedCostUsd(), feedback.actualCostUsd(),
           p.claimedLatencyMs(), latency);
     }
+    listeners.onFeedback(decisionId, feedback);
+  }
+
+  /** How many times a listener threw; each failure is also logged. */
+  public long listenerFailures() {
+    return listeners.failures();
   }
 
   /** How many awards are waiting for feedback. */
@@ -407,6 +422,7 @@ public final class Exchange implements AutoCloseable {
     private EstimatorConfig estimatorConfig = EstimatorConfig.defaults();
     private final List<Bidder> bidders = new ArrayList<>();
     private final List<Cascade> cascades = new ArrayList<>();
+    private final List<ExchangeListener> listeners = new ArrayList<>();
     private final Map<String, Budget> budgets = new HashMap<>();
 
     private Builder() {}
@@ -488,6 +504,12 @@ public final class Exchange implements AutoCloseable {
 
     public Builder cascade(Cascade cascade) {
       cascades.add(Objects.requireNonNull(cascade, "cascade"));
+      return this;
+    }
+
+    /** Adds a listener that hears every decision, execution and feedback. */
+    public Builder listener(ExchangeListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 

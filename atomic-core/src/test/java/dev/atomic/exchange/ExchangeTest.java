@@ -304,6 +304,39 @@ class ExchangeTest {
   }
 
   @Test
+  void listener_hearsEveryEventAndAThrowingOneBreaksNothing() {
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExchangeListener recorder = new ExchangeListener() {
+      @Override
+      public void onDecision(Microtask task, Decision decision) {
+        heard.add("decision " + decision.winner());
+      }
+
+      @Override
+      public void onExecution(Microtask task, Execution execution) {
+        heard.add("execution " + execution.servedBy());
+      }
+
+      @Override
+      public void onFeedback(String decisionId, Feedback feedback) {
+        heard.add("feedback " + feedback.quality());
+      }
+    };
+    ExchangeListener broken = new ExchangeListener() {
+      @Override
+      public void onDecision(Microtask task, Decision decision) {
+        throw new IllegalStateException("listener bug");
+      }
+    };
+    try (Exchange ex = exchange(new TestBidder("a", 0.9, 0.001, 5, 1)).listener(broken).listener(recorder).build()) {
+      Execution run = ex.execute(task("t"));
+      ex.feedback(run.decision().id(), Feedback.accepted());
+      assertThat(heard).containsExactly("decision a", "execution a", "feedback 1.0");
+      assertThat(ex.listenerFailures()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void decision_serialisesToJsonAndBack() throws Exception {
     try (Exchange ex = exchange(new TestBidder("a", 0.9, 0.001, 5, 1), new TestBidder("b", 0.8, 0.0001, 5, 1))
         .build()) {
