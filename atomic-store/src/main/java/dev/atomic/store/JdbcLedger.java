@@ -1,0 +1,150 @@
+package dev.atomic.store;
+
+import dev.atomic.exchange.Decision;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+
+/** The ledger's queries, in SQL that SQLite and PostgreSQL both run. */
+final class JdbcLedger implements Ledger {
+
+  private static final String SUMMARY_COLUMNS =
+      "d.id, d.task_id, d.kind, d.tenant, d.winner, d.decided_at, d.margin, d.explored, d.run_id, d.step_id";
+
+  private final DataSource dataSource;
+
+  JdbcLedger(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Optional<RunView> run(String runId) {
+    Checks.id("run id", runId);
+    String what = "run " + runId;
+    List<RunView> runs = Sql.query(dataSource, what, """
+        SELECT id, request_id, pipeline, tenant, status, started_at, updated_at FROM runs WHERE id = ?""",
+        List.of(runId), rs -> new RunView(rs.getString("id"), rs.getString("request_id"), rs.getString("pipeline"),
+            rs.getString("tenant"), rs.getString("status"), Sql.instant(rs, "started_at"),
+            Sql.instant(rs, "updated_at"), List.of(), List.of()));
+    if (runs.isEmpty()) {
+      return Optional.empty();
+    }
+    List<StepView> steps = Sql.query(dataSource, what, """
+        SELECT step_id, status, task_id, detail, updated_at FROM steps WHERE run_id = ?
+        ORDER BY created_at, step_id""", List.of(runId),
+        rs -> new StepView(rs.getString("step_id"), rs.getString("status"), rs.getString("task_id"),
+            rs.getString("detail"), Sql.instant(rs, "updated_at")));
+    List<DecisionSummary> decisions = Sql.query(dataSource, what,
+        "SELECT " + SUMMARY_COLUMNS + " FROM decisions d WHERE d.run_id = ? ORDER BY d.decided_at, d.id",
+        List.of(runId), JdbcLedger::summary);
+    RunView run = runs.getFirst();
+    return Optional.of(new RunView(run.id(), run.requestId(), run.pipeline(), run.tenant(), run.status(),
+        run.startedAt(), run.updatedAt(), steps, decisions));
+  }
+
+  @Override
+  public Optional<Decision> decision(String decisionId) {
+    Checks.id("decision id", decisionId);
+    List<String> bodies = Sql.query(dataSource, "decision " + decisionId,
+        "SELECT body FROM decisions WHERE id = ?", List.of(decisionId), rs -> rs.getString(1));
+    return bodies.stream().findFirst().map(body -> Json.read("stored decision " + decisionId, body, Decision.class));
+  }
+
+  @Override
+  public Page<DecisionSummary> decisions(DecisionQuery query) {
+    Filter filter = Filter.of(query);
+    List<Object> params = new ArrayList<>(filter.params());
+    params.add(query.limit() + 1); // one more than asked, to learn whether another page follows
+    params.add(query.offset());
+    List<DecisionSummary> rows = Sql.query(dataSource, "decisions", "SELECT " + SUMMARY_COLUMNS
+        + " FROM decisions d WHERE 1 = 1" + filter.sql() + " ORDER BY d.decided_at DESC, d.id DESC LIMIT ? OFFSET ?",
+        params, JdbcLedger::summary);
+    boolean more = rows.size() > query.limit();
+    return new Page<>(more ? rows.subList(0, query.limit()) : rows, query.offset(), more);
+  }
+
+  @Override
+  public List<BidderStats> bidderStats(DecisionQuery query) {
+    Filter filter = Filter.of(query);
+    Map<String, long[]> counts = new TreeMap<>(); // eligible bids, wins, attempts, feedback, successes
+    Map<String, double[]> sums = new TreeMap<>(); // spend, quality
+    List<Object> eligible = new ArrayList<>();
+    eligible.add(true);
+    eligible.addAll(filter.params());
+    Sql.query(dataSource, "bid statistics", "SELECT b.arm, COUNT(*) FROM bids b JOIN decisions d ON d.id = b.decision_id"
+        + " WHERE b.eligible = ?" + filter.sql() + " GROUP BY b.arm", eligible,
+        rs -> counts.computeIfAbsent(rs.getString(1), a -> new long[5])[0] = rs.getLong(2));
+    Sql.query(dataSource, "win statistics", "SELECT d.winner, COUNT(*) FROM decisions d"
+        + " WHERE d.winner IS NOT NULL" + filter.sql() + " GROUP BY d.winner", filter.params(),
+        rs -> counts.computeIfAbsent(rs.getString(1), a -> new long[5])[1] = rs.getLong(2));
+    Sql.query(dataSource, "attempt statistics", "SELECT a.arm, COUNT(*), SUM(a.cost_usd) FROM attempts a"
+        + " JOIN decisions d ON d.id = a.decision_id WHERE 1 = 1" + filter.sql() + " GROUP BY a.arm", filter.params(),
+        rs -> {
+          counts.computeIfAbsent(rs.getString(1), a -> new long[5])[2] = rs.getLong(2);
+          return sums.computeIfAbsent(rs.getString(1), a -> new double[2])[0] = rs.getDouble(3);
+        });
+    // Feedback belongs to whoever served the answer: the executing arm, or the winner when no execution was recorded.
+    Sql.query(dataSource, "feedback statistics", """
+        SELECT COALESCE(e.served_by, d.winner) AS arm, COUNT(*), SUM(f.quality),
+          SUM(CASE WHEN f.quality >= 0.5 THEN 1 ELSE 0 END)
+        FROM feedback f JOIN decisions d ON d.id = f.decision_id
+        LEFT JOIN executions e ON e.decision_id = f.decision_id
+        WHERE COALESCE(e.served_by, d.winner) IS NOT NULL""" + filter.sql()
+        + " GROUP BY COALESCE(e.served_by, d.winner)", filter.params(),
+        rs -> {
+          long[] c = counts.computeIfAbsent(rs.getString(1), a -> new long[5]);
+          c[3] = rs.getLong(2);
+          c[4] = rs.getLong(4);
+          return sums.computeIfAbsent(rs.getString(1), a -> new double[2])[1] = rs.getDouble(3);
+        });
+    List<BidderStats> stats = new ArrayList<>();
+    counts.forEach((arm, c) -> {
+      double[] s = sums.getOrDefault(arm, new double[2]);
+      double mean = c[3] == 0 ? Double.NaN : s[1] / c[3];
+      double success = c[3] == 0 ? Double.NaN : (double) c[4] / c[3];
+      stats.add(new BidderStats(arm, c[0], c[1], c[2], s[0], c[3], mean, success));
+    });
+    return List.copyOf(stats);
+  }
+
+  private static DecisionSummary summary(ResultSet rs) throws SQLException {
+    return new DecisionSummary(rs.getString("id"), rs.getString("task_id"), rs.getString("kind"),
+        rs.getString("tenant"), rs.getString("winner"), Sql.instant(rs, "decided_at"), Sql.doubleOrNaN(rs, "margin"),
+        rs.getBoolean("explored"), rs.getString("run_id"), rs.getString("step_id"));
+  }
+
+  /** The WHERE conditions of a query on decisions {@code d}, each starting with AND. */
+  private record Filter(String sql, List<Object> params) {
+
+    static Filter of(DecisionQuery q) {
+      StringBuilder sql = new StringBuilder();
+      List<Object> params = new ArrayList<>();
+      if (q.tenant() != null) {
+        sql.append(" AND d.tenant = ?");
+        params.add(q.tenant());
+      }
+      if (q.kind() != null) {
+        sql.append(" AND d.kind = ?");
+        params.add(q.kind());
+      }
+      if (q.winner() != null) {
+        sql.append(" AND d.winner = ?");
+        params.add(q.winner());
+      }
+      if (q.from() != null) {
+        sql.append(" AND d.decided_at >= ?");
+        params.add(q.from().toEpochMilli());
+      }
+      if (q.until() != null) {
+        sql.append(" AND d.decided_at < ?");
+        params.add(q.until().toEpochMilli());
+      }
+      return new Filter(sql.toString(), List.copyOf(params));
+    }
+  }
+}

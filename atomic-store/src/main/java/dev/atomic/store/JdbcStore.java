@@ -1,0 +1,103 @@
+package dev.atomic.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** The store on a JDBC database: one pooled data source, one batch writer, and the queries beside them. */
+final class JdbcStore implements Store {
+
+  private final HikariDataSource dataSource;
+  private final BatchWriter writer;
+  private final ExchangeStates states;
+  private final JdbcJournal journal;
+  private final JdbcLedger ledger;
+
+  private JdbcStore(HikariDataSource dataSource, Settings settings) {
+    this.dataSource = dataSource;
+    this.writer = new BatchWriter(dataSource, settings);
+    InstantSource clock = InstantSource.system();
+    this.states = new ExchangeStates(dataSource, clock);
+    this.journal = new JdbcJournal(dataSource, writer, clock);
+    this.ledger = new JdbcLedger(dataSource);
+  }
+
+  static JdbcStore open(Settings settings) {
+    HikariDataSource dataSource = Databases.open(settings);
+    try {
+      Databases.migrate(dataSource, settings);
+      return new JdbcStore(dataSource, settings);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public CompletableFuture<Void> record(LedgerEntry entry) {
+    return writer.submit(EntryWrites.of(Objects.requireNonNull(entry, "entry")));
+  }
+
+  @Override
+  public CompletableFuture<Void> flush() {
+    return writer.submit(Write.FLUSH);
+  }
+
+  @Override
+  public void saveState(String exchange, ExchangeState state) {
+    Objects.requireNonNull(state, "state");
+    await(writer.submit(states.save(exchange, state)));
+  }
+
+  @Override
+  public Optional<ExchangeState> loadState(String exchange) {
+    return states.load(exchange);
+  }
+
+  @Override
+  public RunJournal journal() {
+    return journal;
+  }
+
+  @Override
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+    } finally {
+      dataSource.close();
+    }
+  }
+
+  /** Stops as a crash would: nothing queued is committed. For tests of what acknowledgement promises. */
+  void crash() {
+    try {
+      writer.crash();
+    } finally {
+      dataSource.close();
+    }
+  }
+
+  /** Waits for a write and rethrows its failure as the store's own exception. */
+  static void await(CompletableFuture<Void> write) {
+    try {
+      write.get();
+    } catch (ExecutionException | CompletionException e) {
+      if (e.getCause() instanceof StoreException store) {
+        throw new StoreException(store.getMessage(), store);
+      }
+      throw new StoreException("a write failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a write to commit; it may still commit", e);
+    }
+  }
+}

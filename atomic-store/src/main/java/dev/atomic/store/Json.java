@@ -1,0 +1,60 @@
+package dev.atomic.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON mapper of the store: doubles round-trip exactly, unknown fields in stored JSON are ignored. */
+final class Json {
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .addModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+      .build();
+
+  private Json() {}
+
+  static String write(String what, Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new StoreException(what + " (" + (value == null ? "null" : value.getClass().getName())
+          + ") cannot be written as JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static <T> T read(String what, String json, Class<T> type) {
+    try {
+      return MAPPER.readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(what + " is not a readable " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  static JsonNode parse(String what, String json) {
+    if (json == null || json.isBlank()) {
+      throw new StoreException(what + " is empty; expected JSON");
+    }
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + ") at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + excerpt(json), e);
+    }
+  }
+
+  static void requireWellFormed(String what, String json) {
+    parse(what, json);
+  }
+
+  static String excerpt(String json) {
+    return json.length() <= 80 ? "'" + json + "'" : "'" + json.substring(0, 80) + "...' (" + json.length() + " chars)";
+  }
+}

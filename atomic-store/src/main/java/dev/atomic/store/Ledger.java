@@ -1,0 +1,27 @@
+package dev.atomic.store;
+
+import dev.atomic.exchange.Decision;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads what the store has recorded: runs, decisions and how each bidder fares. Sees every write whose future has
+ * completed.
+ */
+public interface Ledger {
+
+  /** A run with its steps and decisions, or empty when no run has that id. */
+  Optional<RunView> run(String runId);
+
+  /** A whole recorded decision, every bid and exclusion included, or empty when none has that id. */
+  Optional<Decision> decision(String decisionId);
+
+  /** The decisions the query matches, newest first (ties by id), one page. */
+  Page<DecisionSummary> decisions(DecisionQuery query);
+
+  /**
+   * How every arm fared in the decisions that match the query's filters (its page is ignored), ordered by arm id.
+   * An arm that never took part in a matching decision is absent.
+   */
+  List<BidderStats> bidderStats(DecisionQuery filter);
+}

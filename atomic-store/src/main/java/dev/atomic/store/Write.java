@@ -1,0 +1,25 @@
+package dev.atomic.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/** One unit of work for the {@link BatchWriter}: statements run inside the writer's open transaction. */
+interface Write {
+
+  /** Runs the statements; throws to reject this write (the writer then rolls back only what this write did). */
+  void apply(Connection connection) throws SQLException;
+
+  /** What is written, for error messages. */
+  String describe();
+
+  /** A write of nothing, whose acknowledgement means everything queued before it is acknowledged. */
+  Write FLUSH = new Write() {
+    @Override
+    public void apply(Connection connection) {}
+
+    @Override
+    public String describe() {
+      return "flush";
+    }
+  };
+}

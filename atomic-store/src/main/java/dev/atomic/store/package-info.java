@@ -1,0 +1,10 @@
+/**
+ * The durable ledger: everything the exchange decides and learns, on SQLite (embedded default) or PostgreSQL.
+ *
+ * <p>Everything starts at {@link dev.atomic.store.Store#open}: {@link dev.atomic.store.Store#record} writes
+ * {@link dev.atomic.store.LedgerEntry ledger entries} in batches off the caller's thread,
+ * {@link dev.atomic.store.Store#saveState} keeps an exchange's learned state across restarts,
+ * {@link dev.atomic.store.Store#journal()} serves the pipeline engine and {@link dev.atomic.store.Store#ledger()}
+ * answers queries.
+ */
+package dev.atomic.store;

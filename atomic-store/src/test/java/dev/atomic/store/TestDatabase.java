@@ -1,0 +1,71 @@
+package dev.atomic.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * One isolated test database: a SQLite file in a temporary folder, or a PostgreSQL schema with a random name that is
+ * dropped on close, so concurrent test runs never meet. PostgreSQL is expected at 127.0.0.1:5432, database {@code test},
+ * user {@code postgres} (override with ATOMIC_TEST_POSTGRES_URL); when it is unreachable the test fails, unless
+ * ATOMIC_TEST_POSTGRES=skip.
+ */
+final class TestDatabase implements AutoCloseable {
+
+  private static final String URL =
+      System.getenv().getOrDefault("ATOMIC_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+  private static final String USER = "postgres";
+
+  private final Consumer<StoreConfig> target;
+  private final String schema;
+
+  private TestDatabase(Consumer<StoreConfig> target, String schema) {
+    this.target = target;
+    this.schema = schema;
+  }
+
+  static TestDatabase sqlite(Path file) {
+    return new TestDatabase(config -> config.sqlite(file), null);
+  }
+
+  static TestDatabase postgres() {
+    // Random on purpose: the name only has to differ between test runs that share the server; no result depends on it.
+    String schema = "atomic_test_" + UUID.randomUUID().toString().replace("-", "");
+    try (Connection c = DriverManager.getConnection(URL, USER, "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      if ("skip".equals(System.getenv("ATOMIC_TEST_POSTGRES"))) {
+        Assumptions.abort("PostgreSQL at " + URL + " is unreachable and ATOMIC_TEST_POSTGRES=skip: " + e.getMessage());
+      }
+      throw new AssertionError("PostgreSQL at " + URL + " (user " + USER + ") is unreachable: " + e.getMessage()
+          + ". Start it (pg_ctlcluster ... main start) or set ATOMIC_TEST_POSTGRES=skip to skip these tests.", e);
+    }
+    return new TestDatabase(config -> config.postgres(URL, USER, "", schema), schema);
+  }
+
+  /** Opens a store on this database. */
+  Store open() {
+    return open(config -> {});
+  }
+
+  /** Opens a store on this database with further settings. */
+  Store open(Consumer<StoreConfig> settings) {
+    return Store.open(target.andThen(settings));
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (schema != null) {
+      try (Connection c = DriverManager.getConnection(URL, USER, "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP SCHEMA " + schema + " CASCADE");
+      }
+    }
+  }
+}
