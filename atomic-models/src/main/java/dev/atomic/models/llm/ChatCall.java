@@ -1,0 +1,51 @@
+package dev.atomic.models.llm;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Starts one chat request on a blocking or a streaming LangChain4j model, and hands back a future of the complete
+ * response, so the bidder can bound both kinds by the same timeout.
+ */
+sealed interface ChatCall {
+
+  Future<ChatResponse> start(ChatRequest request, ExecutorService executor);
+
+  /** A blocking model, called on a virtual thread that the timeout interrupts. */
+  record Blocking(ChatModel model) implements ChatCall {
+    @Override
+    public Future<ChatResponse> start(ChatRequest request, ExecutorService executor) {
+      return executor.submit(() -> model.chat(request));
+    }
+  }
+
+  /** A streaming model: the chunks are gathered by LangChain4j into the complete response, usage included. */
+  record Streaming(StreamingChatModel model) implements ChatCall {
+    @Override
+    public Future<ChatResponse> start(ChatRequest request, ExecutorService executor) {
+      CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+      try {
+        model.chat(request, new StreamingChatResponseHandler() {
+          @Override
+          public void onCompleteResponse(ChatResponse response) {
+            done.complete(response);
+          }
+
+          @Override
+          public void onError(Throwable error) {
+            done.completeExceptionally(error);
+          }
+        });
+      } catch (RuntimeException e) {
+        done.completeExceptionally(e);
+      }
+      return done;
+    }
+  }
+}
