@@ -101,10 +101,14 @@ public final class RunState {
         case SKIPPED -> StepResult.Status.SKIPPED;
         default -> StepResult.Status.NOT_RUN;
       };
+      // In the step's own order (the plan first, then its tasks; fan-out elements by index), not completion order.
       List<CallOutcome> calls = new ArrayList<>();
-      for (String key : done.keySet()) {
-        if (key.equals(s.step.id()) || key.startsWith(s.step.id() + "[") || key.startsWith(s.step.id() + "/")) {
-          calls.add(done.get(key));
+      if (done.containsKey(s.step.id())) {
+        calls.add(done.get(s.step.id()));
+      }
+      for (StepCall c : s.calls) {
+        if (!c.key().equals(s.step.id()) && done.containsKey(c.key())) {
+          calls.add(done.get(c.key()));
         }
       }
       steps.put(s.step.id(), new StepResult(s.step.id(), st, s.output, calls));

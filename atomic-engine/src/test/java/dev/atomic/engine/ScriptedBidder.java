@@ -27,6 +27,7 @@ public final class ScriptedBidder implements Bidder {
   private final Map<String, Script> scripts;
   private final Map<String, AtomicInteger> bids = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> serves = new ConcurrentHashMap<>();
+  private final Map<String, Microtask> lastTask = new ConcurrentHashMap<>();
   private volatile String heldKind;
   private volatile CountDownLatch entered = new CountDownLatch(1);
   private volatile CountDownLatch release = new CountDownLatch(1);
@@ -58,6 +59,7 @@ public final class ScriptedBidder implements Bidder {
   @Override
   public Answer serve(Microtask task) throws Exception {
     serves.computeIfAbsent(task.kind(), k -> new AtomicInteger()).incrementAndGet();
+    lastTask.put(task.kind(), task);
     if (task.kind().equals(heldKind)) {
       entered.countDown();
       release.await();
@@ -85,6 +87,11 @@ public final class ScriptedBidder implements Bidder {
   public int serves(String kind) {
     AtomicInteger n = serves.get(kind);
     return n == null ? 0 : n.get();
+  }
+
+  /** The last microtask of this kind served, or {@code null}. */
+  public Microtask lastTask(String kind) {
+    return lastTask.get(kind);
   }
 
   /** How many times this kind was bid for (one per auction). */

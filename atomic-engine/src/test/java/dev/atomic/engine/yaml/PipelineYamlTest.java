@@ -30,7 +30,7 @@ class PipelineYamlTest {
     assertThat(p.name()).isEqualTo("email-triage");
     assertThat(p.requestType()).isEqualTo(Fixtures.Email.class);
     assertThat(p.steps()).extracting(s -> s.id()).containsExactly("spam", "summary", "reply", "tags");
-    assertThat(p.step("reply").dependencies()).containsExactlyInAnyOrder("spam", "summary");
+    assertThat(p.step("reply").dependencies()).containsExactlyInAnyOrder("spam", "summary", "tags");
     assertThat(p.step("spam").constraints().maxCostUsd()).isEqualTo(0.01);
     assertThat(p.step("spam").constraints().latencySlo()).isEqualTo(Duration.ofSeconds(2));
     assertThat(p.step("spam").constraints().minQuality()).isEqualTo(0.5);
@@ -246,11 +246,12 @@ class PipelineYamlTest {
             .timeout(Duration.ofSeconds(30)).retry(new RetryPolicy(2, Duration.ZERO)))
         .step("summary", s -> s.kind("text.summary")
             .input(java.util.Map.of("text", "${request.body}", "maxWords", 4)))
-        .step("reply", s -> s.kind("email.reply").when("${!steps.spam.output.spam}")
+        .step("reply", s -> s.kind("email.reply").when("${!steps.spam.output.spam}").after("tags")
             .input(java.util.Map.of("subject", "Re: ${request.subject}", "summary", "${steps.summary.output.text}")))
         .step("tags", s -> s.kind("text.tag").forEach("${request.paragraphs}").input("${item}"))
         .build();
 
+    assertThat(fromJava.steps()).extracting(s -> s.id()).containsExactly("spam", "summary", "reply", "tags");
     for (String id : List.of("spam", "summary", "reply", "tags")) {
       var a = fromYaml.step(id);
       var b = fromJava.step(id);
