@@ -64,13 +64,15 @@ final class EntryWrites {
         s.runId(), s.stepId(), s.status(), Sql.text(s.taskId()), s.detail(), s.at(), s.at());
   }
 
+  /** A microtask auctioned again (a retry) is kept as first recorded. */
   private static void microtask(Connection c, MicrotaskEntry m) throws SQLException {
     Microtask task = m.task();
     String input = task.input() == null ? null : Json.write("the input of microtask " + task.id(), task.input());
     Sql.update(c, """
         INSERT INTO microtasks (id, kind, tenant, run_id, step_id, output_type, constraints, data_classes, input,
           created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO NOTHING""",
         task.id(), task.kind(), task.tenant(), Sql.text(m.runId()), Sql.text(m.stepId()),
         task.outputType().getTypeName(), Json.write("constraints", task.constraints()),
         Json.write("data classes", new TreeSet<>(task.dataClasses())), Sql.text(input), m.at());

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Feedback;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,40 +16,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(Backend.class)
-class StoreTest {
+class StoreTest extends StoreFixture {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-
-  @Parameter
-  Backend backend;
-
-  @TempDir
-  Path dir;
-
-  private TestDatabase database;
-  private Store store;
-
-  @BeforeEach
-  void open() {
-    database = backend.create(dir);
-    store = database.open();
-  }
-
-  @AfterEach
-  void close() throws Exception {
-    store.close();
-    database.close();
-  }
 
   @Test
   void record_decisionReadsBackWhole() {

@@ -1,0 +1,153 @@
+package dev.atomic.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.atomic.exchange.Attempt;
+import dev.atomic.exchange.Feedback;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LedgerTest extends StoreFixture {
+
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void run_hasItsStepsInOrderAndItsDecisions() {
+    store.record(new RequestEntry("req-1", "acme", T0, "{\"text\": \"hello\"}"));
+    store.record(new RunEntry("run-1", "req-1", "triage", "acme", "running", T0));
+    store.record(new StepEntry("run-1", "classify", "running", null, "", T0.plusMillis(1)));
+    store.record(new StepEntry("run-1", "answer", "running", null, "", T0.plusMillis(2)));
+    store.record(new DecisionEntry(Decisions.won("d-1", "acme", "email.spam", "small", T0.toEpochMilli() + 3),
+        "run-1", "classify"));
+    store.record(new StepEntry("run-1", "classify", "succeeded", "task-d-1", "", T0.plusMillis(4)));
+    store.record(new RunEntry("run-1", "req-1", "triage", "acme", "succeeded", T0.plusMillis(5)));
+    store.flush().join();
+
+    RunView run = store.ledger().run("run-1").orElseThrow();
+
+    assertThat(run.status()).isEqualTo("succeeded");
+    assertThat(run.requestId()).isEqualTo("req-1");
+    assertThat(run.startedAt()).isEqualTo(T0);
+    assertThat(run.updatedAt()).isEqualTo(T0.plusMillis(5));
+    assertThat(run.steps()).extracting(StepView::stepId, StepView::status, StepView::taskId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("classify", "succeeded", "task-d-1"),
+            org.assertj.core.groups.Tuple.tuple("answer", "running", null));
+    assertThat(run.decisions()).singleElement().satisfies(d -> {
+      assertThat(d.id()).isEqualTo("d-1");
+      assertThat(d.stepId()).isEqualTo("classify");
+      assertThat(d.winner()).isEqualTo("small");
+      assertThat(d.margin()).isEqualTo(0.15);
+    });
+  }
+
+  @Test
+  void run_unknownId_isEmpty() {
+    assertThat(store.ledger().run("no-such-run")).isEmpty();
+    assertThat(store.ledger().decision("no-such-decision")).isEmpty();
+  }
+
+  @Test
+  void decisions_filterByTenantKindWinnerAndTime() {
+    long t = T0.toEpochMilli();
+    store.record(DecisionEntry.of(Decisions.won("a1", "acme", "email.spam", "small", t)));
+    store.record(DecisionEntry.of(Decisions.won("a2", "acme", "email.spam", "large", t + 10)));
+    store.record(DecisionEntry.of(Decisions.won("a3", "acme", "intent", "small", t + 20)));
+    store.record(DecisionEntry.of(Decisions.won("b1", "beta", "email.spam", "small", t + 30)));
+    store.record(DecisionEntry.of(Decisions.unawarded("b2", "beta", t + 40)));
+    store.flush().join();
+
+    assertThat(ids(DecisionQuery.all())).containsExactly("b2", "b1", "a3", "a2", "a1");
+    assertThat(ids(DecisionQuery.all().tenant("acme"))).containsExactly("a3", "a2", "a1");
+    assertThat(ids(DecisionQuery.all().kind("email.spam"))).containsExactly("b2", "b1", "a2", "a1");
+    assertThat(ids(DecisionQuery.all().winner("small"))).containsExactly("b1", "a3", "a1");
+    assertThat(ids(DecisionQuery.all().tenant("acme").winner("small").kind("intent"))).containsExactly("a3");
+    assertThat(ids(DecisionQuery.all().between(T0.plusMillis(10), T0.plusMillis(30)))).containsExactly("a3", "a2");
+    assertThat(ids(DecisionQuery.all().tenant("nobody"))).isEmpty();
+  }
+
+  @Test
+  void decisions_pagesNewestFirstUntilTheLast() {
+    for (int i = 0; i < 7; i++) {
+      store.record(DecisionEntry.of(Decisions.won("d" + i, "acme", "email.spam", "small", T0.toEpochMilli() + i)));
+    }
+    store.flush().join();
+
+    Page<DecisionSummary> first = store.ledger().decisions(DecisionQuery.all().page(0, 3));
+    Page<DecisionSummary> second = store.ledger().decisions(DecisionQuery.all().page(first.nextOffset(), 3));
+    Page<DecisionSummary> last = store.ledger().decisions(DecisionQuery.all().page(second.nextOffset(), 3));
+
+    assertThat(first.items()).extracting(DecisionSummary::id).containsExactly("d6", "d5", "d4");
+    assertThat(first.hasMore()).isTrue();
+    assertThat(second.items()).extracting(DecisionSummary::id).containsExactly("d3", "d2", "d1");
+    assertThat(second.hasMore()).isTrue();
+    assertThat(last.items()).extracting(DecisionSummary::id).containsExactly("d0");
+    assertThat(last.hasMore()).isFalse();
+    assertThat(last.offset()).isEqualTo(6);
+  }
+
+  @Test
+  void bidderStats_countBidsWinsSpendAndFeedbackPerArm() {
+    long t = T0.toEpochMilli();
+    // d1: small wins and serves, feedback 1. d2: large wins, fails, small serves (escalation), feedback 0.
+    // d3: small wins, no execution recorded, feedback 0.5. d4 (other tenant): large wins, no feedback.
+    store.record(DecisionEntry.of(Decisions.won("d1", "acme", "email.spam", "small", t)));
+    store.record(DecisionEntry.of(Decisions.won("d2", "acme", "email.spam", "large", t + 1)));
+    store.record(DecisionEntry.of(Decisions.won("d3", "acme", "email.spam", "small", t + 2)));
+    store.record(DecisionEntry.of(Decisions.won("d4", "beta", "email.spam", "large", t + 3)));
+    store.record(new ExecutionEntry("d1", "small", 100, 5, 0.002, 300, List.of(),
+        List.of(new Attempt(1, "small", Attempt.Status.SUCCEEDED, "served", 0.002, 300)), T0));
+    store.record(new ExecutionEntry("d2", "small", -1, -1, 0.013, 900, List.of("closed a brace"),
+        List.of(new Attempt(1, "large", Attempt.Status.FAILED, "HTTP 500", 0.01, 600),
+            new Attempt(2, "small", Attempt.Status.SUCCEEDED, "served", 0.003, 300)), T0));
+    store.record(new FeedbackEntry("d1", Feedback.accepted(), "", T0));
+    store.record(new FeedbackEntry("d2", Feedback.rejected(), "", T0));
+    store.record(new FeedbackEntry("d3", Feedback.score(0.5), "", T0));
+    store.flush().join();
+
+    List<BidderStats> acme = store.ledger().bidderStats(DecisionQuery.all().tenant("acme"));
+
+    assertThat(acme).extracting(BidderStats::arm).containsExactly("large", "runner-up", "small");
+    BidderStats large = acme.get(0);
+    assertThat(large.eligibleBids()).isEqualTo(1);
+    assertThat(large.wins()).isEqualTo(1);
+    assertThat(large.attempts()).isEqualTo(1);
+    assertThat(large.spendUsd()).isCloseTo(0.01, within(1e-12));
+    assertThat(large.feedbackCount()).isZero();
+    assertThat(large.meanQuality()).isNaN();
+    BidderStats runnerUp = acme.get(1);
+    assertThat(runnerUp.eligibleBids()).isEqualTo(3);
+    assertThat(runnerUp.wins()).isZero();
+    BidderStats small = acme.get(2);
+    assertThat(small.eligibleBids()).isEqualTo(2);
+    assertThat(small.wins()).isEqualTo(2);
+    assertThat(small.attempts()).isEqualTo(2);
+    assertThat(small.spendUsd()).isCloseTo(0.005, within(1e-12));
+    assertThat(small.feedbackCount()).isEqualTo(3);
+    assertThat(small.meanQuality()).isCloseTo(0.5, within(1e-12));
+    assertThat(small.successRate()).isCloseTo(2.0 / 3, within(1e-12));
+
+    List<BidderStats> beta = store.ledger().bidderStats(DecisionQuery.all().tenant("beta"));
+    assertThat(beta).extracting(BidderStats::arm, BidderStats::wins)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("large", 1L),
+            org.assertj.core.groups.Tuple.tuple("runner-up", 0L));
+  }
+
+  @Test
+  void decision_keepsEveryBidAndExclusion() {
+    store.record(DecisionEntry.of(Decisions.won("d1", "acme", "email.spam", "small", 1))).join();
+
+    var decision = store.ledger().decision("d1").orElseThrow();
+
+    assertThat(decision.ranked()).extracting(b -> b.arm()).containsExactly("small", "runner-up");
+    assertThat(decision.exclusions()).singleElement()
+        .satisfies(e -> assertThat(e.detail()).isEqualTo("pii.email may not leave the premises"));
+    assertThat(decision.explain()).contains("Awarded to small");
+  }
+
+  private List<String> ids(DecisionQuery query) {
+    return store.ledger().decisions(query).items().stream().map(DecisionSummary::id).toList();
+  }
+}
