@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.SequencedMap;
 import javax.sql.DataSource;
 
-/** The journal table, written through the batch writer so that concurrent steps share commits. */
+/** The journal table, written through the batch writer so that concurrent runs share commits. */
 final class JdbcJournal implements RunJournal {
 
   private final DataSource dataSource;
@@ -23,6 +23,31 @@ final class JdbcJournal implements RunJournal {
   }
 
   @Override
+  public void append(String runId, String entryJson) {
+    Checks.id("run id", runId);
+    Json.requireWellFormed("the journal entry of run " + runId, entryJson);
+    long at = clock.millis();
+    JdbcStore.await(writer.submit(new Write() {
+      @Override
+      public void apply(Connection c) throws SQLException {
+        insert(c, runId, null, entryJson, at);
+      }
+
+      @Override
+      public String describe() {
+        return "a journal entry of run " + runId;
+      }
+    }));
+  }
+
+  @Override
+  public List<String> entries(String runId) {
+    Checks.id("run id", runId);
+    return Sql.query(dataSource, "the journal of run " + runId,
+        "SELECT entry FROM journal WHERE run_id = ? ORDER BY seq", List.of(runId), rs -> rs.getString(1));
+  }
+
+  @Override
   public void appendStepResult(String runId, String stepId, String resultJson) {
     Checks.id("run id", runId);
     Checks.id("step id", stepId);
@@ -31,20 +56,16 @@ final class JdbcJournal implements RunJournal {
     JdbcStore.await(writer.submit(new Write() {
       @Override
       public void apply(Connection c) throws SQLException {
-        List<String> existing = Sql.query(c, "SELECT result FROM journal WHERE run_id = ? AND step_id = ?",
+        List<String> existing = Sql.query(c, "SELECT entry FROM journal WHERE run_id = ? AND step_id = ?",
             List.of(runId, stepId), rs -> rs.getString(1));
         if (!existing.isEmpty()) {
           if (existing.getFirst().equals(resultJson)) {
-            return; // a replayed append after a crash between commit and acknowledgement
+            return;
           }
           throw new StoreException("step " + stepId + " of run " + runId + " is journaled already with another result: "
               + Json.excerpt(existing.getFirst()) + ", not " + Json.excerpt(resultJson));
         }
-        // One writer thread, so the next sequence number cannot be taken twice.
-        Sql.update(c, """
-            INSERT INTO journal (run_id, step_id, seq, result, recorded_at)
-            VALUES (?, ?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM journal WHERE run_id = ?), ?, ?)""",
-            runId, stepId, runId, resultJson, at);
+        insert(c, runId, stepId, resultJson, at);
       }
 
       @Override
@@ -59,8 +80,16 @@ final class JdbcJournal implements RunJournal {
     Checks.id("run id", runId);
     SequencedMap<String, String> results = new LinkedHashMap<>();
     Sql.query(dataSource, "the journal of run " + runId,
-        "SELECT step_id, result FROM journal WHERE run_id = ? ORDER BY seq", List.of(runId),
+        "SELECT step_id, entry FROM journal WHERE run_id = ? AND step_id IS NOT NULL ORDER BY seq", List.of(runId),
         rs -> results.put(rs.getString(1), rs.getString(2)));
     return Collections.unmodifiableSequencedMap(results);
+  }
+
+  private static void insert(Connection c, String runId, String stepId, String entry, long at) throws SQLException {
+    // One writer thread, so the next sequence number cannot be taken twice.
+    Sql.update(c, """
+        INSERT INTO journal (run_id, seq, step_id, entry, recorded_at)
+        VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM journal WHERE run_id = ?), ?, ?, ?)""",
+        runId, runId, Sql.text(stepId), entry, at);
   }
 }

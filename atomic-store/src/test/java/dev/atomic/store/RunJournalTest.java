@@ -23,6 +23,28 @@ class RunJournalTest extends StoreFixture {
   }
 
   @Test
+  void entries_keepEveryAppendInOrder() {
+    RunJournal journal = store.journal();
+    journal.append("run-1", "{\"type\": \"started\"}");
+    journal.appendStepResult("run-1", "classify", "{\"label\": \"spam\"}");
+    journal.append("run-1", "{\"type\": \"call\", \"n\": 1}");
+    journal.append("run-1", "{\"type\": \"call\", \"n\": 1}");
+    journal.append("run-2", "{\"type\": \"started\"}");
+
+    assertThat(journal.entries("run-1")).containsExactly("{\"type\": \"started\"}", "{\"label\": \"spam\"}",
+        "{\"type\": \"call\", \"n\": 1}", "{\"type\": \"call\", \"n\": 1}");
+    assertThat(journal.stepResults("run-1")).containsOnlyKeys("classify");
+    assertThat(journal.entries("run-9")).isEmpty();
+  }
+
+  @Test
+  void append_malformedJson_failsNamingTheRun() {
+    assertThatThrownBy(() -> store.journal().append("run-1", "{\"type\": "))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("the journal entry of run run-1 is malformed JSON");
+  }
+
+  @Test
   void appendStepResult_sameResultTwice_isHarmless() {
     store.journal().appendStepResult("run-1", "a", "{\"ok\": true}");
     store.journal().appendStepResult("run-1", "a", "{\"ok\": true}");

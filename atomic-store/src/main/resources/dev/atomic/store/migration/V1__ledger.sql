@@ -144,12 +144,14 @@ CREATE TABLE estimator_arms (
   PRIMARY KEY (exchange, kind, arm)
 );
 
--- The pipeline engine's journal: the result of each finished step, so a resumed run skips it.
+-- The pipeline engine's journal: an append-only sequence of JSON entries per run. An entry may name the step whose
+-- result it holds (at most one per step), so a resumed run skips the steps it already did.
 CREATE TABLE journal (
   run_id      TEXT NOT NULL,
-  step_id     TEXT NOT NULL,
   seq         BIGINT NOT NULL,
-  result      TEXT NOT NULL,
+  step_id     TEXT,
+  entry       TEXT NOT NULL,
   recorded_at BIGINT NOT NULL,
-  PRIMARY KEY (run_id, step_id)
+  PRIMARY KEY (run_id, seq)
 );
+CREATE UNIQUE INDEX journal_by_step ON journal (run_id, step_id);
