@@ -1,5 +1,6 @@
 package dev.atomic.models.llm;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import java.net.URI;
@@ -86,6 +87,14 @@ public record LlmEndpoint(Provider provider, String baseUrl, String model, Secre
   /** A LangChain4j streaming chat model for this endpoint (SSE, or NDJSON for Ollama). */
   public StreamingChatModel streamingChatModel() {
     return ProviderModels.streaming(this, InstantSource.system());
+  }
+
+  /**
+   * The HTTP client Atomic's endpoints use, for a LangChain4j model the caller builds: it keeps the provider's
+   * retry-after, which LangChain4j's default client drops, so a wrapped model's {@link ProviderException} has it too.
+   */
+  public static HttpClientBuilder httpClientBuilder() {
+    return ProviderHttpClient.builder(InstantSource.system());
   }
 
   private static void checkUrl(String url) {
