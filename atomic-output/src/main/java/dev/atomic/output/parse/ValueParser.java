@@ -426,6 +426,9 @@ final class ValueParser {
     if (c == '"' || c == '\'' || c == '{' || c == '[' || c == ']' || c == '}' || c == '-' || (c >= '0' && c <= '9')) {
       return true;
     }
+    if (c == '#' || (c == '/' && i + 1 < end && (s.charAt(i + 1) == '/' || s.charAt(i + 1) == '*'))) {
+      return true; // a comment before the next element
+    }
     if (!isWordStart(c)) {
       return false;
     }
