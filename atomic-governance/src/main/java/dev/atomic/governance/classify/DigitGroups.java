@@ -1,0 +1,75 @@
+package dev.atomic.governance.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run of digit groups joined by single separators, such as {@code 4111 1111-1111 1111}: the shape shared by card and
+ * phone numbers. Reading one visits each character once.
+ *
+ * @param starts index of each group's first digit
+ * @param ends index after each group's last digit
+ * @param separators the character between group i and i+1
+ */
+record DigitGroups(int[] starts, int[] ends, char[] separators) {
+
+  /**
+   * Reads the run that starts at {@code from} (a digit), joining groups across any one of {@code separators}.
+   */
+  static DigitGroups read(String text, int from, String separators) {
+    List<int[]> groups = new ArrayList<>();
+    StringBuilder seps = new StringBuilder();
+    int i = from;
+    while (true) {
+      int start = i;
+      while (i < text.length() && Chars.digit(text.charAt(i))) {
+        i++;
+      }
+      groups.add(new int[] {start, i});
+      if (i + 1 < text.length() && separators.indexOf(text.charAt(i)) >= 0 && Chars.digit(text.charAt(i + 1))) {
+        seps.append(text.charAt(i));
+        i++;
+      } else {
+        break;
+      }
+    }
+    int[] starts = new int[groups.size()];
+    int[] ends = new int[groups.size()];
+    for (int g = 0; g < groups.size(); g++) {
+      starts[g] = groups.get(g)[0];
+      ends[g] = groups.get(g)[1];
+    }
+    return new DigitGroups(starts, ends, seps.toString().toCharArray());
+  }
+
+  int count() {
+    return starts.length;
+  }
+
+  int length(int group) {
+    return ends[group] - starts[group];
+  }
+
+  int end() {
+    return ends[ends.length - 1];
+  }
+
+  /** The digits of groups {@code first..last}, without separators. */
+  String digits(String text, int first, int last) {
+    StringBuilder out = new StringBuilder();
+    for (int g = first; g <= last; g++) {
+      out.append(text, starts[g], ends[g]);
+    }
+    return out.toString();
+  }
+
+  /** Whether every separator is the same character. */
+  boolean uniformSeparators() {
+    for (char c : separators) {
+      if (c != separators[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
