@@ -1,6 +1,8 @@
 package dev.atomic.store;
 
+import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Decision;
+import dev.atomic.exchange.Feedback;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -53,6 +55,41 @@ final class JdbcLedger implements Ledger {
     List<String> bodies = Sql.query(dataSource, "decision " + decisionId,
         "SELECT body FROM decisions WHERE id = ?", List.of(decisionId), rs -> rs.getString(1));
     return bodies.stream().findFirst().map(body -> Json.read("stored decision " + decisionId, body, Decision.class));
+  }
+
+  @Override
+  public Optional<AwardView> award(String decisionId) {
+    Optional<Decision> decision = decision(decisionId);
+    if (decision.isEmpty()) {
+      return Optional.empty();
+    }
+    String what = "the award of decision " + decisionId;
+    List<Object> key = List.of(decisionId);
+    List<Attempt> attempts = Sql.query(dataSource, what, """
+        SELECT number, arm, status, detail, cost_usd, latency_ms FROM attempts WHERE decision_id = ? ORDER BY number""",
+        key, rs -> new Attempt(rs.getInt("number"), rs.getString("arm"), Attempt.Status.valueOf(rs.getString("status")),
+            rs.getString("detail"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms")));
+    List<ExecutionEntry> executions = Sql.query(dataSource, what, """
+        SELECT served_by, input_tokens, output_tokens, cost_usd, latency_ms, repairs, recorded_at
+        FROM executions WHERE decision_id = ?""", key,
+        rs -> new ExecutionEntry(decisionId, rs.getString("served_by"), countOrUnknown(rs, "input_tokens"),
+            countOrUnknown(rs, "output_tokens"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms"),
+            List.of(Json.read("repairs of decision " + decisionId, rs.getString("repairs"), String[].class)),
+            attempts, Sql.instant(rs, "recorded_at")));
+    List<String> outputs = Sql.query(dataSource, what, "SELECT output FROM outputs WHERE decision_id = ?", key,
+        rs -> rs.getString(1));
+    List<FeedbackEntry> feedback = Sql.query(dataSource, what, """
+        SELECT quality, actual_cost_usd, actual_latency_ms, note, received_at FROM feedback WHERE decision_id = ?""",
+        key, rs -> new FeedbackEntry(decisionId, new Feedback(rs.getDouble("quality"),
+            Sql.doubleOrNaN(rs, "actual_cost_usd"), Sql.doubleOrNaN(rs, "actual_latency_ms")), rs.getString("note"),
+            Sql.instant(rs, "received_at")));
+    return Optional.of(new AwardView(decision.get(), executions.stream().findFirst().orElse(null),
+        outputs.stream().findFirst().orElse(null), feedback.stream().findFirst().orElse(null)));
+  }
+
+  private static long countOrUnknown(ResultSet rs, String column) throws SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? -1 : value;
   }
 
   @Override

@@ -20,7 +20,7 @@ final class JdbcStore implements Store {
   private JdbcStore(HikariDataSource dataSource, Settings settings) {
     this.dataSource = dataSource;
     this.writer = new BatchWriter(dataSource, settings);
-    InstantSource clock = InstantSource.system();
+    InstantSource clock = settings.clock();
     this.states = new ExchangeStates(dataSource, clock);
     this.journal = new JdbcJournal(dataSource, writer, clock);
     this.ledger = new JdbcLedger(dataSource);

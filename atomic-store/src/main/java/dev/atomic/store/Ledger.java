@@ -16,6 +16,9 @@ public interface Ledger {
   /** A whole recorded decision, every bid and exclusion included, or empty when none has that id. */
   Optional<Decision> decision(String decisionId);
 
+  /** A decision with its execution, output and feedback as far as they were recorded, or empty for an unknown id. */
+  Optional<AwardView> award(String decisionId);
+
   /** The decisions the query matches, newest first (ties by id), one page. */
   Page<DecisionSummary> decisions(DecisionQuery query);
 

@@ -2,6 +2,7 @@ package dev.atomic.store;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -20,6 +21,7 @@ public final class StoreConfig {
   private int maxBatch = 500;
   private Duration enqueueTimeout = Duration.ofSeconds(5);
   private int poolSize = 4;
+  private InstantSource clock = InstantSource.system();
 
   StoreConfig() {}
 
@@ -90,11 +92,17 @@ public final class StoreConfig {
     return this;
   }
 
+  /** The clock that stamps saved state and journal entries; other entries carry their own times. */
+  public StoreConfig clock(InstantSource clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
   Settings settings() {
     if (maxBatch > queueCapacity) {
       throw new IllegalArgumentException(
           "maxBatch (" + maxBatch + ") must not exceed queueCapacity (" + queueCapacity + ")");
     }
-    return new Settings(database, queueCapacity, maxBatch, enqueueTimeout, poolSize);
+    return new Settings(database, queueCapacity, maxBatch, enqueueTimeout, poolSize, clock);
   }
 }

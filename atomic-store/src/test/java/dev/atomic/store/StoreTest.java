@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Feedback;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -123,6 +124,31 @@ class StoreTest extends StoreFixture {
     Set<String> ids = allDecisionIds(store);
     assertThat(ids).hasSize(writers * each);
     assertThat(ids).contains("w0-0", "w49-199", "w17-123");
+  }
+
+  @Test
+  void record_queueFullWhileTheDatabaseStalls_throwsAndTheAcceptedCommitLater() throws Exception {
+    store.close();
+    store = database.open(c -> c.queueCapacity(2).maxBatch(1).enqueueTimeout(Duration.ZERO));
+    List<CompletableFuture<Void>> accepted = new ArrayList<>();
+    StoreException refused = null;
+
+    try (AutoCloseable stall = database.stallWrites("requests")) {
+      // The writer holds at most one write (maxBatch 1) and the queue two more, so the fourth cannot fit.
+      for (int i = 0; i < 4 && refused == null; i++) {
+        try {
+          accepted.add(store.record(new RequestEntry("r-" + i, "acme", T0, null)));
+        } catch (StoreException e) {
+          refused = e;
+        }
+      }
+      assertThat(refused).isNotNull()
+          .hasMessageContaining("the ledger queue stayed full for PT0S (capacity=2")
+          .hasMessageContaining("request r-" + accepted.size() + " was not recorded");
+      assertThat(accepted).noneMatch(CompletableFuture::isDone);
+    }
+
+    CompletableFuture.allOf(accepted.toArray(CompletableFuture[]::new)).join();
   }
 
   @Test

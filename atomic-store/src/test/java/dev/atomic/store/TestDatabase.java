@@ -22,15 +22,17 @@ final class TestDatabase implements AutoCloseable {
   private static final String USER = "postgres";
 
   private final Consumer<StoreConfig> target;
+  private final Path file;
   private final String schema;
 
-  private TestDatabase(Consumer<StoreConfig> target, String schema) {
+  private TestDatabase(Consumer<StoreConfig> target, Path file, String schema) {
     this.target = target;
+    this.file = file;
     this.schema = schema;
   }
 
   static TestDatabase sqlite(Path file) {
-    return new TestDatabase(config -> config.sqlite(file), null);
+    return new TestDatabase(config -> config.sqlite(file), file, null);
   }
 
   static TestDatabase postgres() {
@@ -46,7 +48,29 @@ final class TestDatabase implements AutoCloseable {
       throw new AssertionError("PostgreSQL at " + URL + " (user " + USER + ") is unreachable: " + e.getMessage()
           + ". Start it (pg_ctlcluster ... main start) or set ATOMIC_TEST_POSTGRES=skip to skip these tests.", e);
     }
-    return new TestDatabase(config -> config.postgres(URL, USER, "", schema), schema);
+    return new TestDatabase(config -> config.postgres(URL, USER, "", schema), null, schema);
+  }
+
+  /**
+   * Takes a lock that stalls every write to the table until closed, from a connection of its own, as a slow or
+   * locked database would.
+   */
+  AutoCloseable stallWrites(String table) throws SQLException {
+    if (schema == null) {
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      c.createStatement().execute("BEGIN IMMEDIATE");
+      return () -> {
+        c.createStatement().execute("ROLLBACK");
+        c.close();
+      };
+    }
+    Connection c = DriverManager.getConnection(URL, USER, "");
+    c.setAutoCommit(false);
+    c.createStatement().execute("LOCK TABLE " + schema + "." + table + " IN EXCLUSIVE MODE");
+    return () -> {
+      c.rollback();
+      c.close();
+    };
   }
 
   /** Opens a store on this database. */

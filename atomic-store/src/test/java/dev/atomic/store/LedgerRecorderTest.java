@@ -1,0 +1,99 @@
+package dev.atomic.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomic.bidding.Answer;
+import dev.atomic.bidding.Bid;
+import dev.atomic.bidding.Bidder;
+import dev.atomic.exchange.Attempt;
+import dev.atomic.exchange.AwardFailedException;
+import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.Execution;
+import dev.atomic.exchange.Feedback;
+import dev.atomic.task.Microtask;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class LedgerRecorderTest extends StoreFixture {
+
+  private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-03-01T12:00:00Z"));
+
+  @Test
+  void onExecution_recordsDecisionExecutionOutputAndFeedback() {
+    LedgerRecorder recorder = LedgerRecorder.of(store, CLOCK);
+    try (Exchange exchange = Exchange.builder().seed(1).listener(recorder)
+        .bidder(new ScriptedBidder("small", 0.9, 0.001, 100, 1)).build()) {
+      Execution execution = exchange.execute(Microtask.builder("email.spam").id("t-1").input("hi").build());
+      exchange.feedback(execution.decision().id(), Feedback.score(0.8));
+    }
+    store.flush().join();
+
+    AwardView award = store.ledger().award(decisionIdOf("t-1")).orElseThrow();
+
+    assertThat(award.decision().winner()).isEqualTo("small");
+    assertThat(award.execution().servedBy()).isEqualTo("small");
+    assertThat(award.execution().costUsd()).isEqualTo(0.001);
+    assertThat(award.execution().inputTokens()).isEqualTo(-1);
+    assertThat(award.execution().attempts()).extracting(Attempt::status).containsExactly(Attempt.Status.SUCCEEDED);
+    assertThat(award.execution().at()).isEqualTo(CLOCK.instant());
+    assertThat(award.outputJson()).isEqualTo("\"answer of small to t-1\"");
+    assertThat(award.feedback().feedback().quality()).isEqualTo(0.8);
+    assertThat(recorder.failures()).isZero();
+  }
+
+  @Test
+  void onFailure_recordsTheFailedAttempts() {
+    LedgerRecorder recorder = LedgerRecorder.of(store, CLOCK);
+    try (Exchange exchange = Exchange.builder().seed(1).listener(recorder).bidder(new Broken()).build()) {
+      assertThatThrownBy(() -> exchange.execute(Microtask.builder("email.spam").id("t-2").build()))
+          .isInstanceOf(AwardFailedException.class);
+    }
+    store.flush().join();
+
+    AwardView award = store.ledger().award(decisionIdOf("t-2")).orElseThrow();
+
+    assertThat(award.execution().succeeded()).isFalse();
+    assertThat(award.execution().attempts()).singleElement()
+        .satisfies(a -> assertThat(a.status()).isEqualTo(Attempt.Status.FAILED))
+        .satisfies(a -> assertThat(a.detail()).contains("model is down"));
+    assertThat(award.outputJson()).isNull();
+    assertThat(award.feedback()).isNull();
+  }
+
+  @Test
+  void award_unknownDecision_isEmpty() {
+    assertThat(store.ledger().award("no-such-decision")).isEmpty();
+  }
+
+  private String decisionIdOf(String taskId) {
+    return store.ledger().decisions(DecisionQuery.all()).items().stream()
+        .filter(d -> d.taskId().equals(taskId)).findFirst().orElseThrow().id();
+  }
+
+  /** A bidder that bids but cannot serve. */
+  private record Broken() implements Bidder {
+    @Override
+    public String id() {
+      return "broken";
+    }
+
+    @Override
+    public boolean bidsInline() {
+      return true;
+    }
+
+    @Override
+    public Optional<Bid> bid(Microtask task) {
+      return Optional.of(Bid.of(0.9, 0.001, Duration.ofMillis(10)));
+    }
+
+    @Override
+    public Answer serve(Microtask task) {
+      throw new IllegalStateException("model is down");
+    }
+  }
+}
