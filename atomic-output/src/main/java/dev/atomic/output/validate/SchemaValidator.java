@@ -1,5 +1,6 @@
 package dev.atomic.output.validate;
 
+import com.networknt.schema.AbsoluteIri;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaException;
@@ -8,7 +9,11 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import com.networknt.schema.resource.InputStreamSource;
 import dev.atomic.output.OutputException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +110,9 @@ public final class SchemaValidator {
     public Loader(Map<String, String> uriPrefixes) {
       Map<String, String> prefixes = Map.copyOf(uriPrefixes);
       this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-          b -> b.schemaIdResolvers(r -> prefixes.forEach(r::mapPrefix))
+          b -> b.schemaLoader(l -> l.schemaIdResolvers(r -> prefixes.forEach(r::mapPrefix))
+                  .resourceLoaders(r -> r.add(Loader::localFile))
+                  .fetchRemoteResources(false))
               .schemaRegistryConfig(SchemaRegistryConfig.builder().pathType(PathType.JSON_PATH).build()));
     }
 
@@ -123,6 +130,16 @@ public final class SchemaValidator {
       } catch (SchemaException e) {
         throw new IllegalArgumentException("the JSON Schema is not valid: " + e.getMessage(), e);
       }
+    }
+
+    /** Reads {@code file:} documents, the only kind a mapped prefix may point to; anything else is not found. */
+    private static InputStreamSource localFile(AbsoluteIri iri) {
+      String s = iri.toString();
+      if (!s.startsWith("file:")) {
+        return null;
+      }
+      Path path = Path.of(URI.create(s));
+      return Files.isRegularFile(path) ? () -> Files.newInputStream(path) : null;
     }
 
     /** Compiles a schema found at a location, as a {@code $ref} would. */
