@@ -1,5 +1,6 @@
 package dev.atomic.bench;
 
+import dev.atomic.bench.adaptation.AdaptationBenchmark;
 import dev.atomic.bench.exchange.ExchangeBenchmark;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,8 @@ public final class Benchmarks {
 
   public static List<Benchmark> all() {
     return List.of(
-        new ExchangeBenchmark());
+        new ExchangeBenchmark(),
+        new AdaptationBenchmark());
   }
 
   public static Optional<Benchmark> named(String name) {

@@ -128,11 +128,15 @@ public final class Adaptation implements Learner {
     return true;
   }
 
-  /** The verified examples of {@code kind}; empty until something of that kind was learned. */
+  /** The verified examples of {@code kind}, the store {@link #learn} fills; empty until something was learned. */
   public FewShotStore fewShot(String kind) {
     Microtask.checkKind(kind);
     FewShotStore store = fewShotStore(kind);
-    return store != null ? store : new FewShotStore(kind, embedder, fewShotCapacity);
+    if (store == null) {
+      throw new IllegalStateException("no few-shot store for '" + kind + "': the cap of " + maxKinds
+          + " kinds with learned state is reached");
+    }
+    return store;
   }
 
   private FewShotStore fewShotStore(String kind) {
