@@ -1,0 +1,34 @@
+package dev.atomic.governance.audit;
+
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An append-only, hash-chained audit log. Append events; the log numbers, times and chains them.
+ *
+ * {@snippet :
+ * AuditLog log = AuditLog.inMemory(InstantSource.system());
+ * Exchange exchange = Exchange.builder().listener(new AuditingListener(log, policy)).build();
+ * // ... later, or in another process reading the same store:
+ * AuditVerifier.Verification result = AuditVerifier.verify(log.read(1, Long.MAX_VALUE));
+ * }
+ */
+public interface AuditLog {
+
+  /** Appends the event as the next entry of the chain and returns that entry. */
+  AuditEntry append(AuditEvent event);
+
+  /** Entries with {@code from <= sequence < to}, in order. */
+  List<AuditEntry> read(long from, long to);
+
+  /** A log kept in memory. */
+  static AuditLog inMemory(InstantSource clock) {
+    return chained(new InMemoryAuditStore(), clock);
+  }
+
+  /** A log that chains entries and keeps them in the given store. */
+  static AuditLog chained(AuditStore store, InstantSource clock) {
+    return new ChainedAuditLog(Objects.requireNonNull(store, "store"), Objects.requireNonNull(clock, "clock"));
+  }
+}
