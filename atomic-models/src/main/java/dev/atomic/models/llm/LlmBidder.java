@@ -1,5 +1,6 @@
 package dev.atomic.models.llm;
 
+import dev.atomic.AtomicException;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
@@ -28,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -71,6 +73,7 @@ public final class LlmBidder implements Bidder, AutoCloseable {
   private final Secret secret;
   private final List<AutoCloseable> closing;
   private final ExecutorService executor;
+  private volatile boolean closed;
 
   private LlmBidder(Builder b) {
     this.id = b.id;
@@ -168,8 +171,16 @@ public final class LlmBidder implements Bidder, AutoCloseable {
    */
   public Completion complete(Prompt prompt) throws InterruptedException {
     Objects.requireNonNull(prompt, "prompt");
+    if (closed) {
+      throw new AtomicException("bidder " + id + " is closed");
+    }
     long start = System.nanoTime();
-    Future<ChatResponse> pending = call.start(request(prompt), executor);
+    Future<ChatResponse> pending;
+    try {
+      pending = call.start(request(prompt), executor);
+    } catch (RejectedExecutionException e) {
+      throw new AtomicException("bidder " + id + " is closed", e);
+    }
     ChatResponse response;
     try {
       response = pending.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -263,6 +274,7 @@ public final class LlmBidder implements Bidder, AutoCloseable {
   /** Stops the bidder's threads and closes what it was given to close; safe to call more than once. */
   @Override
   public void close() {
+    closed = true;
     executor.shutdownNow();
     for (AutoCloseable resource : closing) {
       try {
