@@ -54,7 +54,12 @@ final class Report {
     if (test) {
       md.append("; test: ").append(exchange.testServedBy());
     }
-    md.append(fmt(".%n%nHead memory after the exchange run (array sizes; JSON of the exported state): %s%n%n",
+    StreamRun.Calibration c = exchange.localCalibration();
+    md.append(fmt(".%n%nCalibration of the %d stream awards after item 500 that a local bidder won alone (exchange run): "
+        + "accuracy %.2f%%; their raw claims averaged %.2f%% (expected calibration error %.4f), the exchange's calibrated "
+        + "belief %.2f%% (error %.4f).%n", c.awards(), 100 * c.accuracy(), 100 * c.meanClaim(), c.claimError(),
+        100 * c.meanBelief(), c.beliefError()));
+    md.append(fmt("%nHead memory after the exchange run (array sizes; JSON of the exported state): %s%n%n",
         memory));
     return md.toString();
   }

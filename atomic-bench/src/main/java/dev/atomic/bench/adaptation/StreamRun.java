@@ -34,6 +34,7 @@ final class StreamRun {
   static final String KNN = "knn-head";
   static final String VADER = "vader-lexicon";
   static final String CASCADE = "local-agree-else-premium";
+  private static final java.util.Set<String> LOCAL_ARMS = java.util.Set.of(LOGISTIC, KNN, VADER);
 
   /**
    * Which bidders (and whether the cascade) take part, and what the heads learn from: every item's true label, or
@@ -61,7 +62,51 @@ final class StreamRun {
       Map<String, Long> testServedBy,
       long testNoAnswer,
       double testSeconds,
+      Calibration localCalibration,
       Map<String, Long> headMemoryBytes) {}
+
+  /**
+   * How well confidence matched accuracy on the stream items after the first 500 that a local bidder won alone:
+   * expected calibration error (10 equal-width bins) of the bidders' raw claims and of the exchange's calibrated belief.
+   */
+  record Calibration(int awards, double accuracy, double meanClaim, double claimError, double meanBelief,
+      double beliefError) {
+
+    static Calibration of(List<double[]> rows) {
+      if (rows.isEmpty()) {
+        return new Calibration(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      }
+      double right = 0;
+      double claim = 0;
+      double belief = 0;
+      for (double[] r : rows) {
+        claim += r[0];
+        belief += r[1];
+        right += r[2];
+      }
+      int n = rows.size();
+      return new Calibration(n, right / n, claim / n, ece(rows, 0), belief / n, ece(rows, 1));
+    }
+
+    private static double ece(List<double[]> rows, int column) {
+      double[] confidence = new double[10];
+      double[] correct = new double[10];
+      int[] count = new int[10];
+      for (double[] r : rows) {
+        int bin = Math.min((int) (r[column] * 10), 9);
+        confidence[bin] += r[column];
+        correct[bin] += r[2];
+        count[bin]++;
+      }
+      double error = 0;
+      for (int b = 0; b < 10; b++) {
+        if (count[b] > 0) {
+          error += Math.abs(confidence[b] - correct[b]) / rows.size();
+        }
+      }
+      return error;
+    }
+  }
 
   /** The premium stand-in's declared terms. */
   record PremiumTerms(double priceUsd, double errorRate, Duration latency) {}
@@ -123,7 +168,7 @@ final class StreamRun {
           stream.localShare(), stream.cost, stream.cost / (premiumAlone * Math.max(stream.items, 1)) * 100,
           stream.servedBy, stream.noAnswer, stream.seconds, test.items, test.accuracyAfter(0), test.localShare(),
           test.cost / (premiumAlone * Math.max(test.items, 1)) * 100, test.servedBy, test.noAnswer, test.seconds,
-          memory);
+          Calibration.of(stream.localWins), memory);
     }
   }
 
@@ -136,6 +181,8 @@ final class StreamRun {
     double cost;
     double seconds;
     final Map<String, Long> servedBy = new TreeMap<>();
+    /** {claimed, believed, right} of each solo local win after the first 500 items. */
+    final List<double[]> localWins = new ArrayList<>();
 
     double accuracyAfter(int skip) {
       int n = 0;
@@ -173,6 +220,10 @@ final class StreamRun {
         phase.correct[i] = right;
         phase.cost += execution.totalCostUsd();
         phase.servedBy.merge(execution.servedBy(), 1L, Long::sum);
+        if (i >= 500 && LOCAL_ARMS.contains(execution.servedBy()) && !execution.escalated()) {
+          var bid = execution.decision().winningBid().orElseThrow();
+          phase.localWins.add(new double[] {bid.claimedQuality(), bid.believedQuality(), right ? 1 : 0});
+        }
         if (learn) {
           exchange.feedback(execution.decision().id(), right ? Feedback.accepted() : Feedback.rejected());
         }
