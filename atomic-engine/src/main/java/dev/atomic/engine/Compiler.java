@@ -138,6 +138,10 @@ final class Compiler {
         }
       }
     }
+    if (when != null && when.readsItem()) {
+      throw new PipelineException(d.at("when"), d.id(),
+          "when is decided once for the whole step, before it fans out, so it cannot read item");
+    }
     if (forEach != null && forEach.readsItem()) {
       throw new PipelineException(d.at("forEach"), d.id(), "forEach cannot read item");
     }

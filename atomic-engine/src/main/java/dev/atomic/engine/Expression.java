@@ -210,6 +210,9 @@ final class Expression {
 
   private static JsonNode evaluate(Hole h, Scope.Values scope) {
     JsonNode value = scope.root(h);
+    if (value == null) {
+      value = NullNode.getInstance();
+    }
     for (String field : h.fields()) {
       value = value == null || !value.isObject() ? NullNode.getInstance() : value.path(field);
       if (value.isMissingNode()) {
