@@ -4,10 +4,14 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.StreamingHandle;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts one chat request on a blocking or a streaming LangChain4j model, and hands back a future of the complete
@@ -25,13 +29,35 @@ sealed interface ChatCall {
     }
   }
 
-  /** A streaming model: the chunks are gathered by LangChain4j into the complete response, usage included. */
+  /**
+   * A streaming model: the chunks are gathered by LangChain4j into the complete response, usage included. Cancelling
+   * the future (as the bidder does on timeout) cancels the stream once its first chunk has arrived, so an abandoned
+   * answer does not keep its connection open.
+   */
   record Streaming(StreamingChatModel model) implements ChatCall {
     @Override
     public Future<ChatResponse> start(ChatRequest request, ExecutorService executor) {
-      CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+      AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+      CompletableFuture<ChatResponse> done = new CompletableFuture<>() {
+        @Override
+        public boolean cancel(boolean mayInterruptIfRunning) {
+          StreamingHandle h = handle.get();
+          if (h != null) {
+            h.cancel();
+          }
+          return super.cancel(mayInterruptIfRunning);
+        }
+      };
       try {
         model.chat(request, new StreamingChatResponseHandler() {
+          @Override
+          public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
+            handle.compareAndSet(null, context.streamingHandle());
+            if (done.isCancelled()) {
+              context.streamingHandle().cancel();
+            }
+          }
+
           @Override
           public void onCompleteResponse(ChatResponse response) {
             done.complete(response);

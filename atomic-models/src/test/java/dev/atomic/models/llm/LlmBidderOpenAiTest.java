@@ -168,6 +168,17 @@ class LlmBidderOpenAiTest {
   }
 
   @Test
+  void complete_streamStallsAfterHeaders_timesOut() {
+    server.enqueue(Wire.stallAfterHeaders());
+    LlmEndpoint slow = endpoint().withTimeout(Duration.ofMillis(300));
+    try (LlmBidder bidder = LlmBidder.builder("gpt-mini", slow).streaming().build()) {
+      assertThatThrownBy(() -> bidder.complete(Prompt.of("hi")))
+          .isInstanceOfSatisfying(ProviderException.class,
+              e -> assertThat(e.reason()).isEqualTo(ProviderException.Reason.TIMEOUT));
+    }
+  }
+
+  @Test
   void complete_malformedBody_isMalformedResponse() {
     server.enqueue(Wire.json(200, "{\"choices\": [ {\"message\": oops"));
     try (LlmBidder bidder = bidder()) {

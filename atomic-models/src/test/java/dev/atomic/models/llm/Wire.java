@@ -55,6 +55,12 @@ final class Wire {
     return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
   }
 
+  /** A streaming response whose headers come but whose body never does. */
+  static MockResponse stallAfterHeaders() {
+    return new MockResponse.Builder().code(200).addHeader("Content-Type", "text/event-stream")
+        .body("data: {}\n\n").onResponseBody(SocketEffect.Stall.INSTANCE).build();
+  }
+
   static RecordedRequest taken(MockWebServer server) {
     try {
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
