@@ -10,6 +10,7 @@ import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import java.util.Objects;
 import java.util.UUID;
@@ -80,8 +81,19 @@ public final class TemporalEngine {
         .exceptionally(e -> failedResult(pipeline, runId, e));
   }
 
+  /**
+   * Asks Temporal to cancel a run: the workflow stops scheduling calls and ends CANCELLED. A call already being served
+   * finishes on its worker (the exchange bounds it by the step's timeout), but its result is not used.
+   */
+  public void cancel(String runId) {
+    client.newUntypedWorkflowStub(Objects.requireNonNull(runId, "runId")).cancel();
+  }
+
   private static RunResult failedResult(Pipeline pipeline, String runId, Throwable e) {
     Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (t instanceof WorkflowFailedException wf && wf.getCause() instanceof CanceledFailure) {
+      return new RunResult(runId, pipeline.name(), RunResult.Status.CANCELLED, java.util.Map.of(), "cancelled");
+    }
     if (t instanceof WorkflowFailedException wf && wf.getCause() instanceof ApplicationFailure af
         && Failures.RUN_FAILED.equals(af.getType())) {
       RunRecord record = af.getDetails().get(RunRecord.class);

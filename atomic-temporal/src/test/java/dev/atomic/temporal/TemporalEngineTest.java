@@ -163,6 +163,24 @@ class TemporalEngineTest {
   }
 
   @Test
+  void cancel_runInFlight_endsCancelled() throws Exception {
+    ScriptedBidder bidder = Fixtures.bidder();
+    TemporalEngine engine = engineFor(bidder);
+    bidder.hold("email.reply");
+    try {
+      var run = engine.start(triage, Fixtures.ham(), "cancel-1");
+      bidder.awaitHeld();
+
+      engine.cancel("cancel-1");
+      RunResult result = run.get(SAFETY_SECONDS, TimeUnit.SECONDS);
+
+      assertThat(result.status()).isEqualTo(RunResult.Status.CANCELLED);
+    } finally {
+      bidder.release();
+    }
+  }
+
+  @Test
   void start_badRequest_isRejectedBeforeAnyWorkflowStarts() {
     TemporalEngine engine = engineFor(Fixtures.bidder());
 
