@@ -2,6 +2,7 @@ package dev.atomic.bench;
 
 import dev.atomic.bench.adaptation.AdaptationBenchmark;
 import dev.atomic.bench.exchange.ExchangeBenchmark;
+import dev.atomic.bench.pipeline.PipelineBenchmark;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,8 @@ public final class Benchmarks {
   public static List<Benchmark> all() {
     return List.of(
         new ExchangeBenchmark(),
-        new AdaptationBenchmark());
+        new AdaptationBenchmark(),
+        new PipelineBenchmark());
   }
 
   public static Optional<Benchmark> named(String name) {
