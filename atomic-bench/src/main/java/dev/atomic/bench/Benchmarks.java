@@ -2,6 +2,7 @@ package dev.atomic.bench;
 
 import dev.atomic.bench.adaptation.AdaptationBenchmark;
 import dev.atomic.bench.exchange.ExchangeBenchmark;
+import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ public final class Benchmarks {
     return List.of(
         new ExchangeBenchmark(),
         new AdaptationBenchmark(),
+        new LedgerBenchmark(),
         new PipelineBenchmark());
   }
 

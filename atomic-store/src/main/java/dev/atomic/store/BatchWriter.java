@@ -177,29 +177,31 @@ final class BatchWriter {
   private void commit(List<Job> batch) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      try {
-        for (Job job : batch) {
-          job.write.apply(connection);
-        }
-        connection.commit();
-        batch.forEach(job -> job.done.complete(null));
-        return;
-      } catch (SQLException | RuntimeException e) {
-        rollback(connection);
-        if (batch.size() == 1) {
-          fail(batch.getFirst(), e);
-          return;
-        }
-      }
-      // One write spoiled the batch: commit each alone, so only the bad ones fail.
-      for (Job job : batch) {
+      try (Tx tx = new Tx(connection)) {
         try {
-          job.write.apply(connection);
-          connection.commit();
-          job.done.complete(null);
+          for (Job job : batch) {
+            job.write.apply(tx);
+          }
+          tx.commit();
+          batch.forEach(job -> job.done.complete(null));
+          return;
         } catch (SQLException | RuntimeException e) {
-          rollback(connection);
-          fail(job, e);
+          rollback(tx);
+          if (batch.size() == 1) {
+            fail(batch.getFirst(), e);
+            return;
+          }
+        }
+        // One write spoiled the batch: commit each alone, so only the bad ones fail.
+        for (Job job : batch) {
+          try {
+            job.write.apply(tx);
+            tx.commit();
+            job.done.complete(null);
+          } catch (SQLException | RuntimeException e) {
+            rollback(tx);
+            fail(job, e);
+          }
         }
       }
     } catch (SQLException | RuntimeException e) {
@@ -221,9 +223,9 @@ final class BatchWriter {
     job.done.completeExceptionally(new StoreException(message, e));
   }
 
-  private static void rollback(Connection connection) {
+  private static void rollback(Tx tx) {
     try {
-      connection.rollback();
+      tx.rollback();
     } catch (SQLException e) {
       LOG.warn("rollback failed", e);
     }

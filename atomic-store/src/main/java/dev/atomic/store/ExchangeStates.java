@@ -1,8 +1,6 @@
 package dev.atomic.store;
 
 import dev.atomic.estimate.EstimatorSnapshot;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -28,23 +26,17 @@ final class ExchangeStates {
     long savedAt = clock.millis();
     return new Write() {
       @Override
-      public void apply(Connection c) throws SQLException {
-        Sql.update(c, """
+      public void apply(Tx tx) throws SQLException {
+        tx.update("""
             INSERT INTO exchange_state (exchange, auctions_held, saved_at) VALUES (?, ?, ?)
             ON CONFLICT (exchange) DO UPDATE SET auctions_held = excluded.auctions_held,
               saved_at = excluded.saved_at""",
             exchange, state.auctionsHeld(), savedAt);
-        Sql.update(c, "DELETE FROM estimator_arms WHERE exchange = ?", exchange);
-        try (PreparedStatement arms = c.prepareStatement(
-            "INSERT INTO estimator_arms (exchange, kind, arm, state) VALUES (?, ?, ?, ?)")) {
-          for (EstimatorSnapshot.Arm arm : state.snapshot().arms()) {
-            Sql.bind(arms, List.of(exchange, arm.kind(), arm.arm(),
-                Json.write("the state of arm " + arm.arm() + " on " + arm.kind(), arm)));
-            arms.addBatch();
-          }
-          if (!state.snapshot().arms().isEmpty()) {
-            arms.executeBatch();
-          }
+        tx.update("DELETE FROM estimator_arms WHERE exchange = ?", exchange);
+        for (EstimatorSnapshot.Arm arm : state.snapshot().arms()) {
+          tx.add("INSERT INTO estimator_arms (exchange, kind, arm, state) VALUES (?, ?, ?, ?)",
+              List.of(exchange, arm.kind(), arm.arm(), Json.write("the state of arm " + arm.arm() + " on " + arm.kind(),
+                  arm)));
         }
       }
 

@@ -1,6 +1,5 @@
 package dev.atomic.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.Collections;
@@ -29,7 +28,7 @@ final class JdbcJournal implements RunJournal {
     long at = clock.millis();
     JdbcStore.await(writer.submit(new Write() {
       @Override
-      public void apply(Connection c) throws SQLException {
+      public void apply(Tx c) throws SQLException {
         insert(c, runId, null, entryJson, at);
       }
 
@@ -55,8 +54,8 @@ final class JdbcJournal implements RunJournal {
     long at = clock.millis();
     JdbcStore.await(writer.submit(new Write() {
       @Override
-      public void apply(Connection c) throws SQLException {
-        List<String> existing = Sql.query(c, "SELECT entry FROM journal WHERE run_id = ? AND step_id = ?",
+      public void apply(Tx c) throws SQLException {
+        List<String> existing = c.query("SELECT entry FROM journal WHERE run_id = ? AND step_id = ?",
             List.of(runId, stepId), rs -> rs.getString(1));
         if (!existing.isEmpty()) {
           if (existing.getFirst().equals(resultJson)) {
@@ -85,9 +84,9 @@ final class JdbcJournal implements RunJournal {
     return Collections.unmodifiableSequencedMap(results);
   }
 
-  private static void insert(Connection c, String runId, String stepId, String entry, long at) throws SQLException {
+  private static void insert(Tx c, String runId, String stepId, String entry, long at) throws SQLException {
     // One writer thread, so the next sequence number cannot be taken twice.
-    Sql.update(c, """
+    c.update("""
         INSERT INTO journal (run_id, seq, step_id, entry, recorded_at)
         VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM journal WHERE run_id = ?), ?, ?, ?)""",
         runId, runId, Sql.text(stepId), entry, at);

@@ -78,15 +78,22 @@ public final class LedgerRecorder implements ExchangeListener {
   }
 
   private void record(LedgerEntry entry) {
-    store.record(entry).whenComplete((ok, error) -> {
-      if (error != null) {
-        failed(error);
-      }
-    });
+    try {
+      store.record(entry).whenComplete((ok, error) -> {
+        if (error != null) {
+          failed(error);
+        }
+      });
+    } catch (StoreException e) {
+      failed(e); // closed, or the queue stayed full: the award goes on unrecorded
+    }
   }
 
   private void failed(Throwable error) {
-    failures.incrementAndGet();
-    LOG.warn("the ledger could not record an exchange event: {}", error.getMessage());
+    long count = failures.incrementAndGet();
+    // An outage fails every event; log the 1st, 2nd, 4th, 8th... so the log shows it without drowning in it.
+    if (Long.bitCount(count) == 1) {
+      LOG.warn("the ledger could not record an exchange event ({} failures so far): {}", count, error.getMessage());
+    }
   }
 }

@@ -46,19 +46,6 @@ final class Sql {
     }
   }
 
-  /** Runs one insert, update or delete. */
-  static int update(Connection connection, String sql, Object... params) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, List.of(params));
-      return statement.executeUpdate();
-    }
-  }
-
-  /** Whether a row with the key exists. */
-  static boolean exists(Connection connection, String table, String column, String key) throws SQLException {
-    return !query(connection, "SELECT 1 FROM " + table + " WHERE " + column + " = ?", List.of(key), rs -> 1).isEmpty();
-  }
-
   static void bind(PreparedStatement statement, List<?> params) throws SQLException {
     for (int i = 0; i < params.size(); i++) {
       set(statement, i + 1, params.get(i));

@@ -1,13 +1,12 @@
 package dev.atomic.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /** One unit of work for the {@link BatchWriter}: statements run inside the writer's open transaction. */
 interface Write {
 
   /** Runs the statements; throws to reject this write (the writer then rolls back only what this write did). */
-  void apply(Connection connection) throws SQLException;
+  void apply(Tx tx) throws SQLException;
 
   /** What is written, for error messages. */
   String describe();
@@ -15,7 +14,7 @@ interface Write {
   /** A write of nothing, whose acknowledgement means everything queued before it is acknowledged. */
   Write FLUSH = new Write() {
     @Override
-    public void apply(Connection connection) {}
+    public void apply(Tx tx) {}
 
     @Override
     public String describe() {

@@ -133,7 +133,7 @@ class StoreTest extends StoreFixture {
     List<CompletableFuture<Void>> accepted = new ArrayList<>();
     StoreException refused = null;
 
-    try (AutoCloseable stall = database.stallWrites("requests")) {
+    try (AutoCloseable _ = database.stallWrites("requests")) {
       // The writer holds at most one write (maxBatch 1) and the queue two more, so the fourth cannot fit.
       for (int i = 0; i < 4 && refused == null; i++) {
         try {
