@@ -65,6 +65,10 @@ final class PipelineWorkflowImpl implements PipelineWorkflow {
       if (state.finished()) {
         return new RunRecord(input.requestJson(), served);
       }
+      if (inFlight.isEmpty()) {
+        // Cannot happen with a checked pipeline; guarded so that a bug fails the run instead of blocking it forever.
+        throw failed("run stalled: no call is in flight and no step is ready", input, served);
+      }
       try {
         Promise.anyOf(inFlight.values()).get();
       } catch (RuntimeException e) {

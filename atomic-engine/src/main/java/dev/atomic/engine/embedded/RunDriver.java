@@ -121,6 +121,10 @@ final class RunDriver implements Runnable {
         }
         return end(state, RunResult.Status.SUCCEEDED, null);
       }
+      if (inFlight.isEmpty()) {
+        // Cannot happen with a checked pipeline; guarded so that a bug ends the run instead of hanging it.
+        return fail(state, "run stalled: no call is in flight and no step is ready");
+      }
       Finished next = awaitNext();
       if (next == null) {
         return fail(state, "run timed out at " + deadline + " while waiting for " + inFlight.keySet());
