@@ -1,0 +1,253 @@
+package dev.atomic.server;
+
+import dev.atomic.bidding.Bidder;
+import dev.atomic.exchange.Cascade;
+import dev.atomic.exchange.Exchange;
+import dev.atomic.server.api.Api;
+import dev.atomic.server.api.DecisionStream;
+import dev.atomic.server.dashboard.Dashboard;
+import dev.atomic.server.observe.ExchangeMetrics;
+import dev.atomic.server.observe.ExchangeTracing;
+import dev.atomic.server.observe.LiveStats;
+import dev.atomic.server.observe.Telemetry;
+import dev.atomic.store.ExchangeState;
+import dev.atomic.store.Store;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Atomic service: an exchange behind an HTTP API, with its ledger, live dashboard, Prometheus metrics and
+ * OpenTelemetry traces.
+ *
+ * {@snippet :
+ * try (AtomicServer server = AtomicServer.builder(ServerConfig.load(file, System.getenv()))
+ *     .bidder(myModel)
+ *     .start()) {
+ *   System.out.println("listening on " + server.port());
+ * }
+ * }
+ *
+ * <p>Starting opens the ledger (migrating it), restores the exchange's learned state saved under
+ * {@value #EXCHANGE_NAME}, and listens; closing stops listening, saves the learned state, and closes the ledger.
+ */
+public final class AtomicServer implements AutoCloseable {
+
+  /** The name the exchange's learned state is saved under in the ledger. */
+  public static final String EXCHANGE_NAME = "main";
+
+  private static final Logger LOG = LoggerFactory.getLogger(AtomicServer.class);
+
+  private final ServerConfig config;
+  private final Store store;
+  private final boolean ownsStore;
+  private final Exchange exchange;
+  private final Telemetry telemetry;
+  private final DecisionStream stream;
+  private final PrometheusMeterRegistry metrics;
+  private final LiveStats stats;
+  private final ExecutorService background;
+  private final Api api;
+  private final Javalin app;
+
+  private AtomicServer(Builder b) {
+    this.config = b.config;
+    LOG.info("Atomic server starting with {}", config);
+    this.ownsStore = b.store == null;
+    this.store = ownsStore ? openStore(config) : b.store;
+    this.telemetry = b.telemetry != null ? b.telemetry : telemetryFor(config);
+    this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    this.stream = new DecisionStream();
+    this.stats = new LiveStats(b.clock, config.premiumBidder());
+    ExchangeTracing tracing = new ExchangeTracing(telemetry, b.clock);
+    Exchange.Builder exchangeBuilder = Exchange.builder()
+        .utility(config.utility())
+        .clock(b.clock)
+        // The ledger first, so the decision id is in the log context before the other listeners log.
+        .listener(new LedgerRecorder(store, b.clock))
+        .listener(new ExchangeMetrics(metrics))
+        .listener(tracing)
+        .listener(stats)
+        .listener(stream);
+    if (config.seed() != null) {
+      exchangeBuilder.seed(config.seed());
+    }
+    b.bidders.forEach(exchangeBuilder::bidder);
+    b.cascades.forEach(exchangeBuilder::cascade);
+    b.customize.accept(exchangeBuilder);
+    this.exchange = store.loadState(EXCHANGE_NAME)
+        .map(state -> {
+          LOG.info("restoring learned state: {} arms, {} auctions held", state.snapshot().arms().size(),
+              state.auctionsHeld());
+          return state.restoreInto(exchangeBuilder);
+        })
+        .orElseGet(exchangeBuilder::build);
+    this.background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-async-", 0).factory());
+    this.api = new Api(exchange, store, stream, stats, tracing, metrics, b.clock, config.maxBodyBytes(), background);
+    this.app = Javalin.create(cfg -> {
+      cfg.http.maxRequestSize = config.maxBodyBytes();
+      cfg.concurrency.useVirtualThreads = true;
+      cfg.startup.showJavalinBanner = false;
+      cfg.jetty.host = config.host();
+      Dashboard.register(cfg);
+      api.register(cfg.routes);
+    });
+  }
+
+  /** Starts configuring a server. */
+  public static Builder builder(ServerConfig config) {
+    return new Builder(config);
+  }
+
+  private Javalin startListening() {
+    try {
+      app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    LOG.info("Atomic server listening on http://{}:{}/ (dashboard at /dashboard/)", config.host(), app.port());
+    return app;
+  }
+
+  /** The port the server listens on (the chosen one when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public Exchange exchange() {
+    return exchange;
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  /** The routes the API serves, as registered. */
+  public List<Api.Route> routes() {
+    return api.routes();
+  }
+
+  /** Stops listening, saves what the exchange learned, and closes the ledger (when the server opened it). */
+  @Override
+  public void close() {
+    // Event-stream clients first, while their connections are still served; closing them after the server has
+    // stopped touches recycled responses.
+    stream.close();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      LOG.warn("stopping the HTTP server failed: {}", e.getMessage());
+    }
+    background.shutdownNow();
+    try {
+      store.saveState(EXCHANGE_NAME, ExchangeState.of(exchange));
+    } catch (RuntimeException e) {
+      LOG.warn("could not save the exchange's learned state: {}", e.getMessage());
+    }
+    exchange.close();
+    telemetry.close();
+    if (ownsStore) {
+      store.close();
+    }
+    metrics.close();
+  }
+
+  private static Store openStore(ServerConfig config) {
+    if (config.postgres()) {
+      return Store.open(c -> c.postgres(config.storeUrl(), config.storeUser(),
+          config.storePassword() == null ? null : config.storePassword().reveal(), config.storeSchema()));
+    }
+    Path file = Path.of(config.storeUrl());
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot create the folder of the SQLite ledger " + file.toAbsolutePath()
+          + ": " + e.getMessage(), e);
+    }
+    return Store.open(c -> c.sqlite(file));
+  }
+
+  private static Telemetry telemetryFor(ServerConfig config) {
+    if (config.otlpEndpoint() == null) {
+      return Telemetry.off();
+    }
+    Map<String, String> headers = new HashMap<>();
+    config.otlpHeaders().forEach((k, v) -> headers.put(k, v.reveal()));
+    return Telemetry.otlp(config.otlpEndpoint(), headers, config.serviceName());
+  }
+
+  /** Configures an {@link AtomicServer}: its bidders, and anything else about its exchange. */
+  public static final class Builder {
+    private final ServerConfig config;
+    private final List<Bidder> bidders = new ArrayList<>();
+    private final List<Cascade> cascades = new ArrayList<>();
+    private Consumer<Exchange.Builder> customize = b -> { };
+    private InstantSource clock = InstantSource.system();
+    private Store store;
+    private Telemetry telemetry;
+
+    private Builder(ServerConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public Builder bidder(Bidder bidder) {
+      bidders.add(Objects.requireNonNull(bidder, "bidder"));
+      return this;
+    }
+
+    public Builder cascade(Cascade cascade) {
+      cascades.add(Objects.requireNonNull(cascade, "cascade"));
+      return this;
+    }
+
+    /** Anything else about the exchange: policy, budgets, timeouts. The server adds its own listeners. */
+    public Builder exchange(Consumer<Exchange.Builder> configure) {
+      this.customize = Objects.requireNonNull(configure, "configure");
+      return this;
+    }
+
+    public Builder clock(InstantSource clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** A ledger opened by the caller, who then closes it; by default the server opens the configured one. */
+    public Builder store(Store store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /** Where spans go; by default OTLP when the configuration names an endpoint, else nowhere. */
+    public Builder telemetry(Telemetry telemetry) {
+      this.telemetry = Objects.requireNonNull(telemetry, "telemetry");
+      return this;
+    }
+
+    /** Builds the server and starts listening. */
+    public AtomicServer start() {
+      AtomicServer server = new AtomicServer(this);
+      server.startListening();
+      return server;
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package dev.atomic.server.api;
+
+import dev.atomic.exchange.Decision;
+import dev.atomic.exchange.ExchangeListener;
+import dev.atomic.task.Microtask;
+import io.javalin.http.sse.SseClient;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live feed of decisions behind {@code GET /v1/decisions/stream}. The exchange hands each decision over on its own
+ * thread, so this only queues it (dropping, and counting, when the queue is full) and one virtual thread writes it to
+ * every connected client: a slow browser can never slow an auction down.
+ */
+public final class DecisionStream implements ExchangeListener, AutoCloseable {
+
+  /** One line of the feed. */
+  record Event(String id, String kind, String tenant, String winner, Instant decidedAt, int bids, double margin,
+      boolean explored) {}
+
+  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(10_000);
+  private final AtomicLong dropped = new AtomicLong();
+  private final Thread writer;
+
+  public DecisionStream() {
+    writer = Thread.ofVirtual().name("atomic-decision-stream").start(this::drain);
+  }
+
+  @Override
+  public void onDecision(Microtask task, Decision d) {
+    if (clients.isEmpty()) {
+      return;
+    }
+    Event event = new Event(d.id(), d.kind(), d.tenant(), d.winner(), Instant.ofEpochMilli(d.decidedAtEpochMs()),
+        d.ranked().size(), d.margin(), d.explored());
+    if (!queue.offer(event)) {
+      dropped.incrementAndGet();
+    }
+  }
+
+  /** Events not sent because clients fell too far behind. */
+  public long dropped() {
+    return dropped.get();
+  }
+
+  public int clients() {
+    return clients.size();
+  }
+
+  /** Holds the client's connection open until it leaves or the server stops. */
+  void join(SseClient client) {
+    clients.add(client);
+    client.onClose(() -> clients.remove(client));
+    client.sendComment("connected");
+    client.keepAlive();
+  }
+
+  private void drain() {
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        Event event = queue.take();
+        String data = Json.write(event);
+        for (SseClient client : clients) {
+          if (client.terminated()) {
+            clients.remove(client);
+          } else {
+            client.sendEvent("decision", data, event.id());
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    writer.interrupt();
+    for (SseClient client : clients) {
+      client.close();
+    }
+    clients.clear();
+  }
+}

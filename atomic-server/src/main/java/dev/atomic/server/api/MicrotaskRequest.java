@@ -1,0 +1,70 @@
+package dev.atomic.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.task.Microtask;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A microtask as it arrives over the wire. Only {@code kind} is required; the input may be any JSON value and is
+ * handed to the winning bidder as plain Java values (maps, lists, strings, numbers).
+ */
+record MicrotaskRequest(
+    String id,
+    String kind,
+    JsonNode input,
+    String tenant,
+    Double maxCostUsd,
+    Long latencySloMs,
+    Double minQuality,
+    Instant deadline,
+    List<String> dataClasses) {
+
+  /** @throws IllegalArgumentException naming the bad value */
+  Microtask toMicrotask() {
+    if (kind == null) {
+      throw ApiError.badRequest("invalid_request", "a microtask needs a 'kind', such as 'email.spam'");
+    }
+    Microtask.Builder b = Microtask.builder(kind);
+    if (id != null) {
+      if (id.isBlank() || id.length() > 200) {
+        throw ApiError.badRequest("invalid_request", "'id' must be 1 to 200 characters, was '" + abbreviate(id) + "'");
+      }
+      b.id(id);
+    }
+    if (input != null && !input.isNull()) {
+      b.input(Json.mapper().convertValue(input, Object.class));
+    }
+    if (tenant != null) {
+      if (tenant.length() > 200) {
+        throw ApiError.badRequest("invalid_request", "'tenant' must be at most 200 characters");
+      }
+      b.tenant(tenant);
+    }
+    if (maxCostUsd != null) {
+      b.maxCostUsd(maxCostUsd);
+    }
+    if (latencySloMs != null) {
+      b.latencySlo(Duration.ofMillis(latencySloMs));
+    }
+    if (minQuality != null) {
+      b.minQuality(minQuality);
+    }
+    if (deadline != null) {
+      b.deadline(deadline);
+    }
+    if (dataClasses != null) {
+      if (dataClasses.contains(null)) {
+        throw ApiError.badRequest("invalid_request", "'dataClasses' must not contain null");
+      }
+      b.dataClasses(Set.copyOf(dataClasses));
+    }
+    return b.build();
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+  }
+}
