@@ -92,7 +92,8 @@ public final class LlmBidder implements Bidder, AutoCloseable {
     this.kinds = Set.copyOf(b.kinds);
     this.secret = b.secret;
     this.closing = List.copyOf(b.closing);
-    this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-llm-" + b.id + "-", 0).factory());
+    this.executor = Executors.newThreadPerTaskExecutor(
+        Thread.ofVirtual().name("atomic-llm-" + b.id + "-", 0).factory());
   }
 
   /** A bidder for an endpoint: its model, its key (for scrubbing), its timeout, and its price from the defaults. */

@@ -83,7 +83,9 @@ public final class PriceTable {
         throw new AtomicException(where + " line " + number + ": expected 'model,input,output', was '" + trimmed + "'");
       }
       try {
-        prices.put(cells[0].strip(), new Price(Double.parseDouble(cells[1].strip()), Double.parseDouble(cells[2].strip())));
+        double input = Double.parseDouble(cells[1].strip());
+        double output = Double.parseDouble(cells[2].strip());
+        prices.put(cells[0].strip(), new Price(input, output));
       } catch (IllegalArgumentException e) {
         throw new AtomicException(where + " line " + number + ": bad price in '" + trimmed + "': " + e.getMessage(), e);
       }

@@ -51,7 +51,8 @@ public final class Secrets {
       properties.load(reader);
     } catch (IOException | IllegalArgumentException e) {
       // The exception's own message could quote a line of the file: leave it out.
-      throw new AtomicException("cannot read the secrets file " + secretsFile + " (" + e.getClass().getSimpleName() + ")");
+      throw new AtomicException(
+          "cannot read the secrets file " + secretsFile + " (" + e.getClass().getSimpleName() + ")");
     }
     Map<String, String> values = new HashMap<>();
     properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
@@ -78,8 +79,9 @@ public final class Secrets {
    * @throws AtomicException when it is missing; the message says where it was looked for
    */
   public Secret require(String name) {
-    return find(name).orElseThrow(() -> new AtomicException("no secret named " + name + ": set the environment variable "
-        + name + (fileName == null ? "" : " or add it to the secrets file " + fileName)));
+    return find(name).orElseThrow(() -> new AtomicException("no secret named " + name
+        + ": set the environment variable " + name
+        + (fileName == null ? "" : " or add it to the secrets file " + fileName)));
   }
 
   @Override

@@ -55,7 +55,7 @@ class TokenEstimatorTest {
     assertThat(tokens.count(text + text)).isGreaterThanOrEqualTo(once);
   }
 
-  // ---- on the shared evaluation data (skipped where it is absent) ----------------------------------------------------
+  // ---- on the shared evaluation data (skipped where it is absent) -------------------------------------------------
 
   private static Path sharedData(String relative) {
     Path found = Stream.of("../shared/data", "../../shared/data")
@@ -111,7 +111,8 @@ class TokenEstimatorTest {
     TokenEstimator heuristic = TokenEstimator.heuristic();
     TokenEstimator exact = TokenEstimator.cl100k();
     List<Double> ratios = new ArrayList<>();
-    for (String line : Files.readAllLines(sharedData("sms-spam-collection/SMSSpamCollection"), StandardCharsets.UTF_8)) {
+    Path sms = sharedData("sms-spam-collection/SMSSpamCollection");
+    for (String line : Files.readAllLines(sms, StandardCharsets.UTF_8)) {
       String text = line.substring(line.indexOf('\t') + 1);
       ratios.add((double) heuristic.count(text) / Math.max(1, exact.count(text)));
     }
