@@ -6,6 +6,7 @@ import dev.atomic.exchange.Feedback;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,43 +109,47 @@ final class JdbcLedger implements Ledger {
   @Override
   public List<BidderStats> bidderStats(DecisionQuery query) {
     Filter filter = Filter.of(query);
-    Map<String, long[]> counts = new TreeMap<>(); // eligible bids, wins, attempts, feedback, successes
-    Map<String, double[]> sums = new TreeMap<>(); // spend, quality
-    List<Object> eligible = new ArrayList<>();
-    eligible.add(true);
-    eligible.addAll(filter.params());
-    Sql.query(dataSource, "bid statistics", "SELECT b.arm, COUNT(*) FROM bids b JOIN decisions d ON d.id = b.decision_id"
-        + " WHERE b.eligible = ?" + filter.sql() + " GROUP BY b.arm", eligible,
-        rs -> counts.computeIfAbsent(rs.getString(1), a -> new long[5])[0] = rs.getLong(2));
-    Sql.query(dataSource, "win statistics", "SELECT d.winner, COUNT(*) FROM decisions d"
-        + " WHERE d.winner IS NOT NULL" + filter.sql() + " GROUP BY d.winner", filter.params(),
-        rs -> counts.computeIfAbsent(rs.getString(1), a -> new long[5])[1] = rs.getLong(2));
-    Sql.query(dataSource, "attempt statistics", "SELECT a.arm, COUNT(*), SUM(a.cost_usd) FROM attempts a"
-        + " JOIN decisions d ON d.id = a.decision_id WHERE 1 = 1" + filter.sql() + " GROUP BY a.arm", filter.params(),
-        rs -> {
-          counts.computeIfAbsent(rs.getString(1), a -> new long[5])[2] = rs.getLong(2);
-          return sums.computeIfAbsent(rs.getString(1), a -> new double[2])[0] = rs.getDouble(3);
-        });
+    record Count(String arm, long count, double sum, long successes) {}
+    List<Object> eligibleParams = new ArrayList<>();
+    eligibleParams.add(true);
+    eligibleParams.addAll(filter.params());
+    List<Count> eligible = Sql.query(dataSource, "bid statistics",
+        "SELECT b.arm, COUNT(*) FROM bids b JOIN decisions d ON d.id = b.decision_id WHERE b.eligible = ?"
+            + filter.sql() + " GROUP BY b.arm", eligibleParams,
+        rs -> new Count(rs.getString(1), rs.getLong(2), 0, 0));
+    List<Count> wins = Sql.query(dataSource, "win statistics",
+        "SELECT d.winner, COUNT(*) FROM decisions d WHERE d.winner IS NOT NULL" + filter.sql() + " GROUP BY d.winner",
+        filter.params(), rs -> new Count(rs.getString(1), rs.getLong(2), 0, 0));
+    List<Count> attempts = Sql.query(dataSource, "attempt statistics",
+        "SELECT a.arm, COUNT(*), SUM(a.cost_usd) FROM attempts a JOIN decisions d ON d.id = a.decision_id WHERE 1 = 1"
+            + filter.sql() + " GROUP BY a.arm", filter.params(),
+        rs -> new Count(rs.getString(1), rs.getLong(2), rs.getDouble(3), 0));
     // Feedback belongs to whoever served the answer: the executing arm, or the winner when no execution was recorded.
-    Sql.query(dataSource, "feedback statistics", """
-        SELECT COALESCE(e.served_by, d.winner) AS arm, COUNT(*), SUM(f.quality),
+    List<Count> feedback = Sql.query(dataSource, "feedback statistics", """
+        SELECT COALESCE(e.served_by, d.winner), COUNT(*), SUM(f.quality),
           SUM(CASE WHEN f.quality >= 0.5 THEN 1 ELSE 0 END)
         FROM feedback f JOIN decisions d ON d.id = f.decision_id
         LEFT JOIN executions e ON e.decision_id = f.decision_id
         WHERE COALESCE(e.served_by, d.winner) IS NOT NULL""" + filter.sql()
-        + " GROUP BY COALESCE(e.served_by, d.winner)", filter.params(),
-        rs -> {
-          long[] c = counts.computeIfAbsent(rs.getString(1), a -> new long[5]);
-          c[3] = rs.getLong(2);
-          c[4] = rs.getLong(4);
-          return sums.computeIfAbsent(rs.getString(1), a -> new double[2])[1] = rs.getDouble(3);
-        });
+            + " GROUP BY COALESCE(e.served_by, d.winner)", filter.params(),
+        rs -> new Count(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4)));
+
+    Map<String, Map<String, Count>> byArm = new TreeMap<>();
+    for (var part : List.of(Map.entry("eligible", eligible), Map.entry("wins", wins), Map.entry("attempts", attempts),
+        Map.entry("feedback", feedback))) {
+      for (Count c : part.getValue()) {
+        byArm.computeIfAbsent(c.arm(), a -> new HashMap<>()).put(part.getKey(), c);
+      }
+    }
+    Count zero = new Count("", 0, 0, 0);
     List<BidderStats> stats = new ArrayList<>();
-    counts.forEach((arm, c) -> {
-      double[] s = sums.getOrDefault(arm, new double[2]);
-      double mean = c[3] == 0 ? Double.NaN : s[1] / c[3];
-      double success = c[3] == 0 ? Double.NaN : (double) c[4] / c[3];
-      stats.add(new BidderStats(arm, c[0], c[1], c[2], s[0], c[3], mean, success));
+    byArm.forEach((arm, parts) -> {
+      Count f = parts.getOrDefault("feedback", zero);
+      Count a = parts.getOrDefault("attempts", zero);
+      stats.add(new BidderStats(arm, parts.getOrDefault("eligible", zero).count(),
+          parts.getOrDefault("wins", zero).count(), a.count(), a.sum(), f.count(),
+          f.count() == 0 ? Double.NaN : f.sum() / f.count(),
+          f.count() == 0 ? Double.NaN : (double) f.successes() / f.count()));
     });
     return List.copyOf(stats);
   }
