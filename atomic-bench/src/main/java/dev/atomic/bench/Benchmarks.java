@@ -4,6 +4,7 @@ import dev.atomic.bench.adaptation.AdaptationBenchmark;
 import dev.atomic.bench.exchange.ExchangeBenchmark;
 import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
+import dev.atomic.bench.routing.RoutingBenchmark;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +16,7 @@ public final class Benchmarks {
   public static List<Benchmark> all() {
     return List.of(
         new ExchangeBenchmark(),
+        new RoutingBenchmark(),
         new AdaptationBenchmark(),
         new LedgerBenchmark(),
         new PipelineBenchmark());

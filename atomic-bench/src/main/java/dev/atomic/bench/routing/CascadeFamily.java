@@ -1,0 +1,60 @@
+package dev.atomic.bench.routing;
+
+import dev.atomic.bidding.Answer;
+import dev.atomic.exchange.Cascade;
+import dev.atomic.task.Microtask;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The cascades registered with the exchange before the stream starts, chosen from list prices alone, never from
+ * outcomes: every pair of the {@value #CHEAP_MODELS} cheapest models answers first, and when their choice letters agree
+ * the answer stands; otherwise the highest-priced model answers. Offered for the multiple-choice kinds only, since two
+ * programs cannot be compared by equality. The exchange learns which of them, if any, to use where.
+ */
+final class CascadeFamily {
+
+  /** How many of the cheapest models form first stages. */
+  static final int CHEAP_MODELS = 5;
+
+  private CascadeFamily() {}
+
+  static List<Cascade> declare(List<ModelPrice> prices) {
+    List<ModelPrice> byPrice = prices.stream().sorted(ModelPrice.cheapestFirst()).toList();
+    if (byPrice.size() < CHEAP_MODELS + 1) {
+      throw new IllegalArgumentException("the cascade family needs at least " + (CHEAP_MODELS + 1) + " models, has "
+          + byPrice.size());
+    }
+    String strong = byPrice.getLast().model();
+    Set<String> kinds = Arrays.stream(Task.values()).filter(Task::multipleChoice).map(Task::kind)
+        .collect(Collectors.toSet());
+    List<Cascade> family = new ArrayList<>();
+    for (int i = 0; i < CHEAP_MODELS; i++) {
+      for (int j = i + 1; j < CHEAP_MODELS; j++) {
+        String a = byPrice.get(i).model();
+        String b = byPrice.get(j).model();
+        family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(strong) + "]",
+            List.of(List.of(a, b), List.of(strong)), CascadeFamily::choicesAgree, kinds));
+      }
+    }
+    return List.copyOf(family);
+  }
+
+  /**
+   * The verifier: every answer of the stage read as the same choice letter. An answer with no readable choice never
+   * agrees, so two unreadable answers escalate rather than pass.
+   */
+  static boolean choicesAgree(Microtask task, List<Answer> answers) {
+    if (answers.size() < 2 || !(answers.getFirst().output() instanceof Replay.Choice first)) {
+      return false;
+    }
+    return answers.stream().allMatch(a -> first.equals(a.output()));
+  }
+
+  static String shortName(String model) {
+    return model.substring(model.lastIndexOf('/') + 1);
+  }
+}

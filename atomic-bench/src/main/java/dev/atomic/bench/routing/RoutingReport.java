@@ -1,0 +1,266 @@
+package dev.atomic.bench.routing;
+
+import dev.atomic.estimate.EstimatorConfig;
+import dev.atomic.exchange.Cascade;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns {@link RoutingResults} into the benchmark's JSON figures, its Markdown report and its SVG chart. */
+final class RoutingReport {
+
+  private final Path data;
+  private final RouterBenchData.Dataset dataset;
+  private final List<Cascade> cascades;
+  private final int dims;
+  private final EstimatorConfig estimator;
+  private final RoutingResults r;
+  private final RoutingResults plain;
+  private final double embedSeconds;
+  private final double sweepSeconds;
+  private final double totalSeconds;
+  private final boolean quick;
+
+  RoutingReport(Path data, RouterBenchData.Dataset dataset, List<Cascade> cascades, int dims, EstimatorConfig estimator,
+      RoutingResults results, RoutingResults withoutContext, double embedSeconds, double sweepSeconds, double totalSeconds, boolean quick) {
+    this.data = data;
+    this.dataset = dataset;
+    this.cascades = cascades;
+    this.dims = dims;
+    this.estimator = estimator;
+    this.r = results;
+    this.plain = withoutContext;
+    this.embedSeconds = embedSeconds;
+    this.sweepSeconds = sweepSeconds;
+    this.totalSeconds = totalSeconds;
+    this.quick = quick;
+  }
+
+  Map<String, Object> figures() {
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("data", data.toString());
+    f.put("rows", dataset.rows().size());
+    f.put("skipped_incomplete_rows", dataset.skippedIncomplete());
+    f.put("quick", quick);
+    f.put("seeds", r.seeds());
+    f.put("feature_dims", dims);
+    f.put("estimator", Map.of("claim_weight_variance", estimator.claimWeightVariance(), "bias_variance",
+        estimator.biasVariance(), "feature_variance", estimator.featureVariance(), "cost_prior_weight",
+        estimator.costPriorWeight()));
+    f.put("cascades", cascades.stream().map(Cascade::id).toList());
+    Map<String, Object> routers = new LinkedHashMap<>();
+    r.singles().forEach((m, p) -> routers.put(m, point(p)));
+    routers.put("random", point(r.random()));
+    routers.put("best_single_per_task_hindsight", point(r.bestPerTask()));
+    routers.put("oracle", point(r.oracle()));
+    for (RoutingResults.SweepPoint s : r.sweep()) {
+      Map<String, Object> p = point(s.point());
+      p.put("accuracy_sd", s.accuracySd());
+      p.put("cost_per_1k_usd_sd", 1000 * s.costSd());
+      routers.put(exchangeName(s.costWeight()), p);
+    }
+    if (dims > 0) {
+      for (RoutingResults.SweepPoint s : plain.sweep()) {
+        routers.put("exchange without context (lambda=" + num(s.costWeight()) + ")", point(s.point()));
+      }
+    }
+    f.put("routers", routers);
+
+    Map<String, Object> exchange = new LinkedHashMap<>();
+    exchange.put("cost_pct_of_gpt4_at_gpt4_accuracy", r.exchangeMeasuredPct(r.gpt4Target()));
+    exchange.put("cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeMeasuredPct(r.nearTarget()));
+    exchange.put("hull_cost_pct_of_gpt4_at_gpt4_accuracy", r.exchangeHullPct(r.gpt4Target()));
+    exchange.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeHullPct(r.nearTarget()));
+    exchange.put("aiq", r.exchangeAiq());
+    exchange.put("zero_router_aiq", r.zeroAiq());
+    exchange.put("knn_router_aiq_test_split", r.knnAiq());
+    exchange.put("best_single_per_task_hindsight_aiq", r.bestPerTaskAiq());
+    exchange.put("aiq_cost_range_per_1k_usd", List.of(1000 * r.aiqFrom(), 1000 * r.aiqTo()));
+    exchange.put("headline_cost_weight", r.headline().costWeight());
+    exchange.put("headline_accuracy", r.headline().accuracy());
+    exchange.put("headline_cost_per_1k_usd", 1000 * r.headline().cost());
+    exchange.put("headline_cost_pct_of_gpt4", r.pctOfGpt4(r.headline().cost()));
+    exchange.put("ece_after_500", r.headline().ece());
+    exchange.put("ece_after_500_sd", r.headline().eceSd());
+    exchange.put("zero_router_cost_pct_of_gpt4_at_95pct_accuracy", r.zeroHullPct(r.nearTarget()));
+    exchange.put("knn_router_cost_pct_of_gpt4_at_95pct_accuracy_test_split", r.knnHullPct(RoutingResults.NEAR_SHARE));
+    List<Map<String, Object>> sweep = new ArrayList<>();
+    for (RoutingResults.SweepPoint s : r.sweep()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("cost_weight", s.costWeight());
+      p.put("accuracy", s.accuracy());
+      p.put("accuracy_sd", s.accuracySd());
+      p.put("cost_per_1k_usd", 1000 * s.cost());
+      p.put("cost_per_1k_usd_sd", 1000 * s.costSd());
+      p.put("cost_pct_of_gpt4", r.pctOfGpt4(s.cost()));
+      p.put("ece_after_500", s.ece());
+      p.put("learning_curve_accuracy", s.windowAccuracy());
+      p.put("learning_curve_cost_per_1k_usd", s.windowCost().stream().map(c -> 1000 * c).toList());
+      p.put("wins", s.wins());
+      sweep.add(p);
+    }
+    exchange.put("learning_curve_window", StreamSummary.WINDOW);
+    exchange.put("sweep", sweep);
+    f.put("exchange", exchange);
+    Map<String, Object> ablation = new LinkedHashMap<>();
+    ablation.put("cost_pct_of_gpt4_at_gpt4_accuracy", plain.exchangeMeasuredPct(plain.gpt4Target()));
+    ablation.put("cost_pct_of_gpt4_at_95pct_accuracy", plain.exchangeMeasuredPct(plain.nearTarget()));
+    ablation.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", plain.exchangeHullPct(plain.nearTarget()));
+    ablation.put("aiq", plain.exchangeAiq());
+    ablation.put("ece_after_500", plain.headline().ece());
+    ablation.put("sweep", plain.sweep().stream().map(s -> Map.of("cost_weight", s.costWeight(), "accuracy",
+        s.accuracy(), "accuracy_sd", s.accuracySd(), "cost_per_1k_usd", 1000 * s.cost(), "cost_per_1k_usd_sd",
+        1000 * s.costSd(), "ece_after_500", s.ece(), "learning_curve_accuracy", s.windowAccuracy())).toList());
+    f.put("exchange_without_context", ablation);
+    f.put("knn_router_test_split", Map.of("k", KnnRouter.K, "gpt4", point(r.knnGpt4()), "curve",
+        r.knnCurve().stream().map(RoutingReport::point).toList()));
+    f.put("seconds", Map.of("embedding", embedSeconds, "exchange_streams", sweepSeconds, "total", totalSeconds));
+    f.put("cores", Runtime.getRuntime().availableProcessors());
+    return f;
+  }
+
+  String summary() {
+    return fmt("routing: exchange at lambda=%s: accuracy %.3f at $%.3f/1k (%.1f%% of GPT-4's cost); cost at 95%% of "
+            + "GPT-4's accuracy: %s; at GPT-4's accuracy: %s; AIQ %.4f vs Zero router %.4f; ECE after 500: %.3f; %.0f s",
+        num(r.headline().costWeight()), r.headline().accuracy(), 1000 * r.headline().cost(),
+        r.pctOfGpt4(r.headline().cost()), pct(r.exchangeMeasuredPct(r.nearTarget())),
+        pct(r.exchangeMeasuredPct(r.gpt4Target())), r.exchangeAiq(), r.zeroAiq(), r.headline().ece(), totalSeconds);
+  }
+
+  String markdown() {
+    StringBuilder md = new StringBuilder("# Routing benchmark: 11 real LLMs on RouterBench, replayed\n\n");
+    if (quick) {
+      md.append("**Quick run: one seed and four cost weights. Not for reporting.**\n\n");
+    }
+    md.append(fmt("Data: `%s`, %d complete rows (%d with a missing outcome skipped): ARC-Challenge, WinoGrande and "
+        + "MBPP prompts, each answered by 11 models. Seeds: %s. Context: MiniLM embedding of the question, PCA to %d "
+        + "dimensions fitted per task on the train split. Run time %.0f s (embedding %.0f s, exchange streams %.0f s) "
+        + "on %d cores.%n%n", data, dataset.rows().size(), dataset.skippedIncomplete(), r.seeds(), dims, totalSeconds,
+        embedSeconds, sweepSeconds, Runtime.getRuntime().availableProcessors()));
+    md.append("## Headline\n\n| figure | exchange | reference |\n|---|---|---|\n");
+    md.append(fmt("| cost at 95%% of GPT-4's accuracy (%.3f), %% of GPT-4's cost | %s (hull %s) | Zero router %s; "
+            + "kNN (test split) %s; target <= 20%% |%n", r.nearTarget(), pct(r.exchangeMeasuredPct(r.nearTarget())),
+        pct(r.exchangeHullPct(r.nearTarget())), pct(r.zeroHullPct(r.nearTarget())),
+        pct(r.knnHullPct(RoutingResults.NEAR_SHARE))));
+    md.append(fmt("| cost at GPT-4's accuracy (%.3f), %% of GPT-4's cost | %s (hull %s) | Zero router %s; kNN %s; "
+            + "stretch <= 50%% |%n", r.gpt4Target(), pct(r.exchangeMeasuredPct(r.gpt4Target())),
+        pct(r.exchangeHullPct(r.gpt4Target())), pct(r.zeroHullPct(r.gpt4Target())), pct(r.knnHullPct(1.0))));
+    md.append(fmt("| AIQ over $%.3f to $%.3f per 1k | %.4f | Zero router %.4f; kNN (test split) %.4f; best model "
+            + "per task in hindsight %.4f |%n", 1000 * r.aiqFrom(), 1000 * r.aiqTo(), r.exchangeAiq(), r.zeroAiq(),
+        r.knnAiq(), r.bestPerTaskAiq()));
+    md.append(fmt("| ECE of winning bids after 500 prompts (lambda=%s) | %.3f ± %.3f | target <= 0.05 |%n%n",
+        num(r.headline().costWeight()), r.headline().ece(), r.headline().eceSd()));
+    md.append("\"Measured\" costs are the cheapest mean operating point of the sweep that reaches the accuracy; "
+        + "\"hull\" interpolates between operating points (reachable by mixing two cost weights at random), as "
+        + "RouterBench does. Below its cheapest operating point a router scores 0 in AIQ.\n\n");
+    md.append("![cost-quality plane](routing.svg)\n\n");
+    md.append("## Routers on the same rows\n\n| router | accuracy | $ per 1k prompts | % of GPT-4's cost |\n"
+        + "|---|---|---|---|\n");
+    r.singles().forEach((m, p) -> md.append(row(m, p)));
+    md.append(row("random model per prompt", r.random()));
+    md.append(row("best single model per task (hindsight)", r.bestPerTask()));
+    md.append(row("oracle: cheapest right model (hindsight)", r.oracle()));
+    md.append(fmt("| kNN router, k=%d, GPT-4 on the test split for reference | %.3f | %.3f | 100%% |%n%n", KnnRouter.K,
+        r.knnGpt4().accuracy(), 1000 * r.knnGpt4().cost()));
+    md.append("## The exchange's sweep of the cost weight (mean ± sd over seeds)\n\n"
+        + "| lambda (quality per USD) | accuracy | $ per 1k prompts | % of GPT-4's cost | ECE after 500 | "
+        + "most frequent winners |\n|---|---|---|---|---|---|\n");
+    for (RoutingResults.SweepPoint s : r.sweep()) {
+      md.append(fmt("| %s | %.3f ± %.3f | %.3f ± %.3f | %.1f%% | %.3f | %s |%n", num(s.costWeight()), s.accuracy(),
+          s.accuracySd(), 1000 * s.cost(), 1000 * s.costSd(), r.pctOfGpt4(s.cost()), s.ece(), topWins(s)));
+    }
+    RoutingResults.SweepPoint h = r.headline();
+    md.append(fmt("%n## Learning curve at lambda=%s (mean over seeds, windows of %d prompts)%n%n"
+        + "| prompts | accuracy | $ per 1k prompts |%n|---|---|---|%n", num(h.costWeight()), StreamSummary.WINDOW));
+    for (int w = 0; w < h.windowAccuracy().size(); w++) {
+      md.append(fmt("| %d-%d | %.3f | %.3f |%n", w * StreamSummary.WINDOW + 1,
+          Math.min((w + 1) * StreamSummary.WINDOW, dataset.rows().size()), h.windowAccuracy().get(w),
+          1000 * h.windowCost().get(w)));
+    }
+    md.append(fmt("%n## Context: the same sweep without the question's features%n%n"
+        + "AIQ %.4f (with %d-dim context: %.4f); cost at 95%% of GPT-4's accuracy %s (hull %s); ECE after 500 %.3f."
+        + "%n%n| lambda | accuracy | $ per 1k prompts | %% of GPT-4's cost | ECE after 500 |%n|---|---|---|---|---|%n",
+        plain.exchangeAiq(), dims, r.exchangeAiq(), pct(plain.exchangeMeasuredPct(plain.nearTarget())),
+        pct(plain.exchangeHullPct(plain.nearTarget())), plain.headline().ece()));
+    for (RoutingResults.SweepPoint s : plain.sweep()) {
+      md.append(fmt("| %s | %.3f ± %.3f | %.3f ± %.3f | %.1f%% | %.3f |%n", num(s.costWeight()), s.accuracy(),
+          s.accuracySd(), 1000 * s.cost(), 1000 * s.costSd(), plain.pctOfGpt4(s.cost()), s.ece()));
+    }
+    md.append("\n## How it is measured\n\n");
+    md.append("- Each model is a replay bidder: it bids its public list price times the prompt's estimated tokens and a "
+        + "flat quality claim of 0.5; its recorded answer, cost and outcome are revealed only when the exchange calls it "
+        + "(`serve`). The answer is graded from the outcomes of the models actually called, and the grade goes back "
+        + "through `Exchange.feedback`.\n");
+    md.append("- Every prompt goes through the production `Exchange.execute` (auction, Thompson sampling, cascades, "
+        + "estimator updates); each stream starts cold in a seeded random order.\n");
+    md.append("- Cascades, declared from list prices before the stream: every pair of the "
+        + CascadeFamily.CHEAP_MODELS + " cheapest models answers first; if their choice letters agree the answer "
+        + "stands, else the dearest model answers. Multiple-choice kinds only. " + cascades.size() + " cascades: "
+        + String.join(", ", cascades.stream().map(Cascade::id).toList()) + ".\n");
+    md.append("- Baselines read outcomes in hindsight (they are yardsticks). The Zero router is the convex hull of the "
+        + "single models. The kNN router is trained on the train split and measured on the test split, so its "
+        + "percentages are relative to GPT-4 on the test split.\n");
+    md.append("- Command: `./atomic bench routing --out <dir>` (optionally `--data <file>`; system properties "
+        + "`atomic.routing.seeds`, `atomic.routing.dims`, `atomic.embedding.cache` via `ATOMIC_JAVA_OPTS`).\n");
+    return md.toString();
+  }
+
+  String chart() {
+    CostQualityChart chart = new CostQualityChart(0.05, 6, 0.5, 1.0);
+    List<String> names = new ArrayList<>(r.singles().keySet().stream().map(CascadeFamily::shortName).toList());
+    chart.add(new CostQualityChart.Series("single models", "#888", List.copyOf(r.singles().values()), false, true,
+        names));
+    chart.add(new CostQualityChart.Series("Zero router (hull)", "#bbb", r.zeroHull(), true, false, List.of()));
+    chart.add(new CostQualityChart.Series("kNN router (test split)", "#e08a00", r.knnCurve(), true, false, List.of()));
+    chart.add(new CostQualityChart.Series("best model per task (hindsight)", "#9467bd", r.bestPerTaskCurve(), true,
+        false, List.of()));
+    chart.add(new CostQualityChart.Series("random", "#8c564b", List.of(r.random()), false, false, List.of()));
+    chart.add(new CostQualityChart.Series("oracle (hindsight)", "#2ca02c", List.of(r.oracle()), false, false,
+        List.of()));
+    chart.add(new CostQualityChart.Series("exchange, " + dims + "-dim context", "#1f77b4",
+        r.sweep().stream().map(RoutingResults.SweepPoint::point).toList(), true, true,
+        r.sweep().stream().map(s -> "λ=" + num(s.costWeight())).toList()));
+    if (dims > 0) {
+      chart.add(new CostQualityChart.Series("exchange, no context", "#17becf",
+          plain.sweep().stream().map(RoutingResults.SweepPoint::point).toList(), true, false, List.of()));
+    }
+    return chart.svg();
+  }
+
+  private static String topWins(RoutingResults.SweepPoint s) {
+    int total = s.wins().values().stream().mapToInt(Integer::intValue).sum();
+    return s.wins().entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(3)
+        .map(e -> fmt("%s %.0f%%", CascadeFamily.shortName(e.getKey()), 100.0 * e.getValue() / total))
+        .reduce((a, b) -> a + ", " + b).orElse("");
+  }
+
+  private String row(String name, CostQuality.Point p) {
+    return fmt("| %s | %.3f | %.3f | %.1f%% |%n", name, p.accuracy(), 1000 * p.cost(), r.pctOfGpt4(p.cost()));
+  }
+
+  private static Map<String, Object> point(CostQuality.Point p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("accuracy", p.accuracy());
+    m.put("cost_per_1k_usd", 1000 * p.cost());
+    return m;
+  }
+
+  static String exchangeName(double costWeight) {
+    return "exchange (lambda=" + num(costWeight) + ")";
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  private static String pct(Double v) {
+    return v == null ? "not reached" : fmt("%.1f%%", v);
+  }
+
+  private static String fmt(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}

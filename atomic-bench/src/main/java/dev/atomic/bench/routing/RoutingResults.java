@@ -1,0 +1,190 @@
+package dev.atomic.bench.routing;
+
+import dev.atomic.AtomicException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * Every figure of the routing benchmark, computed from the exchange's streams and the baselines on the same rows.
+ *
+ * @param singles each model alone, on all rows
+ * @param gpt4 GPT-4 alone, the reference
+ * @param random a random model per prompt (mean over seeds)
+ * @param oracle the cheapest right model per prompt, in hindsight
+ * @param bestPerTask the most accurate model per task, in hindsight
+ * @param bestPerTaskCurve the best model per task for each cost weight, in hindsight
+ * @param zeroHull the Zero router: the convex hull of the single models
+ * @param sweep the exchange at each cost weight, over the seeds
+ * @param exchangeHull the hull of the exchange's mean operating points
+ * @param knnCurve the kNN router's operating points on the test split
+ * @param knnGpt4 GPT-4 alone on the test split, the kNN router's reference
+ * @param aiqFrom start of the AIQ cost range (the cheapest single model), USD per prompt
+ * @param aiqTo end of the AIQ cost range (the dearest single model), USD per prompt
+ * @param headline the sweep point reported as the exchange's result: the cheapest reaching 95% of GPT-4's accuracy,
+ *     else the most accurate
+ * @param seeds the seeds of the streams
+ */
+record RoutingResults(
+    Map<String, CostQuality.Point> singles,
+    CostQuality.Point gpt4,
+    CostQuality.Point random,
+    CostQuality.Point oracle,
+    CostQuality.Point bestPerTask,
+    List<CostQuality.Point> bestPerTaskCurve,
+    List<CostQuality.Point> zeroHull,
+    List<SweepPoint> sweep,
+    List<CostQuality.Point> exchangeHull,
+    List<CostQuality.Point> knnCurve,
+    CostQuality.Point knnGpt4,
+    double aiqFrom,
+    double aiqTo,
+    SweepPoint headline,
+    List<Long> seeds) {
+
+  static final String GPT4 = "gpt-4-1106-preview";
+  static final double NEAR_SHARE = 0.95;
+
+  /** The exchange at one cost weight: mean and standard deviation over seeds. */
+  record SweepPoint(double costWeight, double accuracy, double accuracySd, double cost, double costSd, double ece,
+      double eceSd, List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins) {
+    CostQuality.Point point() {
+      return new CostQuality.Point(cost, accuracy);
+    }
+  }
+
+  static RoutingResults compute(List<RouterBenchRow> rows, List<String> models, List<StreamSummary> streams,
+      KnnRouter knn, List<Double> weights, List<Long> seeds) {
+    if (!models.contains(GPT4)) {
+      throw new AtomicException("the data has no " + GPT4 + ", the reference model; it has " + models);
+    }
+    Map<String, CostQuality.Point> singles = new LinkedHashMap<>();
+    models.forEach(m -> singles.put(m, Baselines.single(rows, m)));
+    double randomAccuracy = 0;
+    double randomCost = 0;
+    for (long seed : seeds) {
+      CostQuality.Point p = Baselines.random(rows, models, seed);
+      randomAccuracy += p.accuracy() / seeds.size();
+      randomCost += p.cost() / seeds.size();
+    }
+    List<CostQuality.Point> bestPerTaskCurve = new ArrayList<>();
+    List<Double> knnWeights = new ArrayList<>(List.of(0.0));
+    for (int i = 0; i <= 30; i++) {
+      knnWeights.add(Math.pow(10, i / 10.0));
+    }
+    for (double w : knnWeights) {
+      bestPerTaskCurve.add(Baselines.bestPerTask(rows, models, w));
+    }
+    List<SweepPoint> sweep = new ArrayList<>();
+    for (double w : weights) {
+      sweep.add(summarise(w, streams.stream().filter(s -> s.costWeight() == w).toList()));
+    }
+    double target = NEAR_SHARE * singles.get(GPT4).accuracy();
+    SweepPoint headline = sweep.stream().filter(p -> p.accuracy() >= target)
+        .min((a, b) -> Double.compare(a.cost(), b.cost()))
+        .orElseGet(() -> sweep.stream().max((a, b) -> Double.compare(a.accuracy(), b.accuracy())).orElseThrow());
+    List<CostQuality.Point> knnCurve = knnWeights.stream().map(knn::route).toList();
+    double from = singles.values().stream().mapToDouble(CostQuality.Point::cost).min().orElseThrow();
+    double to = singles.values().stream().mapToDouble(CostQuality.Point::cost).max().orElseThrow();
+    return new RoutingResults(singles, singles.get(GPT4), new CostQuality.Point(randomCost, randomAccuracy),
+        Baselines.oracle(rows, models), Baselines.bestPerTask(rows, models, 0), bestPerTaskCurve,
+        CostQuality.hull(List.copyOf(singles.values())), sweep,
+        CostQuality.hull(sweep.stream().map(SweepPoint::point).toList()), knnCurve,
+        Baselines.single(knn.testRows(), GPT4), from, to, headline, List.copyOf(seeds));
+  }
+
+  private static SweepPoint summarise(double weight, List<StreamSummary> runs) {
+    if (runs.isEmpty()) {
+      throw new IllegalStateException("no stream ran with cost weight " + weight);
+    }
+    double[] acc = runs.stream().mapToDouble(StreamSummary::accuracy).toArray();
+    double[] cost = runs.stream().mapToDouble(StreamSummary::cost).toArray();
+    double[] ece = runs.stream().mapToDouble(StreamSummary::eceAfterWarmUp).toArray();
+    int windows = runs.stream().mapToInt(r -> r.windowAccuracy().size()).min().orElse(0);
+    List<Double> windowAccuracy = new ArrayList<>();
+    List<Double> windowCost = new ArrayList<>();
+    for (int w = 0; w < windows; w++) {
+      int i = w;
+      windowAccuracy.add(runs.stream().mapToDouble(r -> r.windowAccuracy().get(i)).average().orElseThrow());
+      windowCost.add(runs.stream().mapToDouble(r -> r.windowCost().get(i)).average().orElseThrow());
+    }
+    Map<String, Integer> wins = new TreeMap<>();
+    runs.forEach(r -> r.wins().forEach((arm, n) -> wins.merge(arm, n, Integer::sum)));
+    return new SweepPoint(weight, mean(acc), sd(acc), mean(cost), sd(cost), mean(ece), sd(ece),
+        List.copyOf(windowAccuracy), List.copyOf(windowCost), Map.copyOf(wins));
+  }
+
+  double gpt4Target() {
+    return gpt4.accuracy();
+  }
+
+  double nearTarget() {
+    return NEAR_SHARE * gpt4.accuracy();
+  }
+
+  /** A cost as a percentage of GPT-4's, on the same rows. */
+  double pctOfGpt4(double cost) {
+    return 100 * cost / gpt4.cost();
+  }
+
+  /** The cheapest measured exchange point reaching the accuracy, as % of GPT-4's cost; null when none does. */
+  Double exchangeMeasuredPct(double accuracy) {
+    return pct(CostQuality.cheapestMeasured(sweep.stream().map(SweepPoint::point).toList(), accuracy), gpt4);
+  }
+
+  Double exchangeHullPct(double accuracy) {
+    return pct(CostQuality.costToReach(exchangeHull, accuracy), gpt4);
+  }
+
+  Double zeroHullPct(double accuracy) {
+    return pct(CostQuality.costToReach(zeroHull, accuracy), gpt4);
+  }
+
+  /** The kNN router's cost on the test split to reach a share of GPT-4's accuracy there, as % of GPT-4's cost. */
+  Double knnHullPct(double share) {
+    return pct(CostQuality.costToReach(CostQuality.hull(knnCurve), share * knnGpt4.accuracy()), knnGpt4);
+  }
+
+  double exchangeAiq() {
+    return CostQuality.aiq(exchangeHull, aiqFrom, aiqTo);
+  }
+
+  double zeroAiq() {
+    return CostQuality.aiq(zeroHull, aiqFrom, aiqTo);
+  }
+
+  double knnAiq() {
+    return CostQuality.aiq(CostQuality.hull(knnCurve), aiqFrom, aiqTo);
+  }
+
+  double bestPerTaskAiq() {
+    return CostQuality.aiq(CostQuality.hull(bestPerTaskCurve), aiqFrom, aiqTo);
+  }
+
+  private static Double pct(OptionalDouble cost, CostQuality.Point reference) {
+    return cost.isPresent() ? 100 * cost.getAsDouble() / reference.cost() : null;
+  }
+
+  private static double mean(double[] v) {
+    double s = 0;
+    for (double x : v) {
+      s += x;
+    }
+    return s / v.length;
+  }
+
+  private static double sd(double[] v) {
+    if (v.length < 2) {
+      return 0;
+    }
+    double m = mean(v);
+    double s = 0;
+    for (double x : v) {
+      s += (x - m) * (x - m);
+    }
+    return Math.sqrt(s / (v.length - 1));
+  }
+}
