@@ -95,6 +95,9 @@ final class ConfigReader {
         throw new IllegalArgumentException("configuration file " + file + " has unknown section '" + section.getKey()
             + "'; known: " + SECTIONS.keySet());
       }
+      if (section.getValue().isNull()) {
+        continue; // a section whose every key is commented out
+      }
       if (!section.getValue().isObject()) {
         throw new IllegalArgumentException("configuration file " + file + ": '" + section.getKey()
             + "' must be a mapping");

@@ -1,0 +1,96 @@
+package dev.atomic.server.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.Execution;
+import dev.atomic.exchange.NoEligibleBidException;
+import dev.atomic.server.ScriptedBidder;
+import dev.atomic.task.Microtask;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.InstantSource;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ExchangeTracingTest {
+
+  InMemorySpanExporter exporter;
+  Telemetry telemetry;
+  ExchangeTracing tracing;
+  Exchange exchange;
+
+  @BeforeEach
+  void setUp() {
+    exporter = InMemorySpanExporter.create();
+    telemetry = Telemetry.exportingTo(exporter, "atomic-test");
+    tracing = new ExchangeTracing(telemetry, InstantSource.system());
+    exchange = Exchange.builder().seed(1).listener(tracing)
+        .bidder(new ScriptedBidder("cheap", 0.8, 0.001, 20, "ham"))
+        .bidder(new ScriptedBidder("premium", 0.99, 0.02, 200, "spam"))
+        .build();
+  }
+
+  @AfterEach
+  void tearDown() {
+    exchange.close();
+    telemetry.close();
+  }
+
+  private List<SpanData> spans() {
+    telemetry.flush();
+    return exporter.getFinishedSpanItems();
+  }
+
+  private static SpanData named(List<SpanData> spans, String prefix) {
+    return spans.stream().filter(s -> s.getName().startsWith(prefix)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void traced_recordsAuctionAndModelCallUnderTheMicrotask() {
+    Microtask task = Microtask.builder("email.spam").input("hi").build();
+    Execution execution = tracing.traced(task, () -> exchange.execute(task));
+
+    List<SpanData> spans = spans();
+    SpanData root = named(spans, "atomic.microtask");
+    SpanData auction = named(spans, "atomic.auction");
+    SpanData call = named(spans, "atomic.call");
+    assertThat(auction.getParentSpanId()).isEqualTo(root.getSpanId());
+    assertThat(call.getParentSpanId()).isEqualTo(root.getSpanId());
+    assertThat(auction.getTraceId()).isEqualTo(root.getTraceId());
+
+    assertThat(auction.getAttributes().get(ExchangeTracing.BID_COUNT)).isEqualTo(2L);
+    assertThat(auction.getAttributes().get(ExchangeTracing.WINNER)).isEqualTo(execution.decision().winner());
+    assertThat(auction.getAttributes().get(ExchangeTracing.COST_EXPECTED))
+        .isEqualTo(execution.decision().winningBid().orElseThrow().expectedCostUsd());
+    assertThat(call.getAttributes().get(ExchangeTracing.MODEL)).isEqualTo(execution.servedBy());
+    assertThat(call.getAttributes().get(ExchangeTracing.COST_ACTUAL)).isEqualTo(execution.totalCostUsd());
+    assertThat(root.getAttributes().get(ExchangeTracing.COST_ACTUAL)).isEqualTo(execution.totalCostUsd());
+    assertThat(call.getEndEpochNanos() - call.getStartEpochNanos())
+        .isEqualTo((long) (execution.attempts().getFirst().latencyMs() * 1_000_000));
+  }
+
+  @Test
+  void traced_marksTheRootAsErrorWhenNothingIsAwarded() {
+    Microtask task = Microtask.builder("email.spam").maxCostUsd(0).build();
+    assertThatThrownBy(() -> tracing.traced(task, () -> exchange.execute(task)))
+        .isInstanceOf(NoEligibleBidException.class);
+    List<SpanData> spans = spans();
+    assertThat(named(spans, "atomic.microtask").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(named(spans, "atomic.auction").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(spans).noneMatch(s -> s.getName().startsWith("atomic.call"));
+  }
+
+  @Test
+  void off_exportsNothingAndCostsNothing() {
+    try (Telemetry off = Telemetry.off()) {
+      ExchangeTracing quiet = new ExchangeTracing(off, InstantSource.system());
+      Microtask task = Microtask.builder("email.spam").build();
+      assertThat(quiet.traced(task, () -> "done")).isEqualTo("done");
+    }
+  }
+}
