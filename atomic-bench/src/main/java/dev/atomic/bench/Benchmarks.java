@@ -5,6 +5,7 @@ import dev.atomic.bench.exchange.ExchangeBenchmark;
 import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
 import dev.atomic.bench.routing.RoutingBenchmark;
+import dev.atomic.bench.structured.StructuredBenchmark;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,7 +20,8 @@ public final class Benchmarks {
         new RoutingBenchmark(),
         new AdaptationBenchmark(),
         new LedgerBenchmark(),
-        new PipelineBenchmark());
+        new PipelineBenchmark(),
+        new StructuredBenchmark());
   }
 
   public static Optional<Benchmark> named(String name) {

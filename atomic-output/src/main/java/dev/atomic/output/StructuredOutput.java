@@ -120,6 +120,12 @@ public final class StructuredOutput<T> {
     return ResponseFormats.openAi(name, schema, true);
   }
 
+  /** A value as the compact JSON a model should write for it: for examples in prompts, and for tests. */
+  public String toJson(T value) {
+    Objects.requireNonNull(value, "value");
+    return binder == null ? value.toString() : binder.write(value);
+  }
+
   public ParseLimits limits() {
     return parser.limits();
   }
