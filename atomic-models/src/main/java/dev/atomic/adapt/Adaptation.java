@@ -4,6 +4,7 @@ import dev.atomic.bidding.Bidder;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.models.embed.TextEmbedder;
 import dev.atomic.models.local.ComputeCost;
+import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,7 +106,7 @@ public final class Adaptation implements Learner {
   public boolean learn(Microtask task, Object output, Feedback feedback) {
     Objects.requireNonNull(task, "task");
     Objects.requireNonNull(feedback, "feedback");
-    if (feedback.quality() < acceptAtLeast || output == null || !(task.input() instanceof CharSequence text)) {
+    if (feedback.quality() < acceptAtLeast || output == null || !(Inputs.text(task.input()).orElse(null) instanceof String text)) {
       ignored.incrementAndGet();
       return false;
     }

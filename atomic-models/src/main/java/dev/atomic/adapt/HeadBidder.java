@@ -6,6 +6,7 @@ import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.models.embed.TextEmbedder;
 import dev.atomic.models.local.ComputeCost;
+import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -74,7 +75,7 @@ final class HeadBidder implements Bidder {
 
   @Override
   public Optional<Bid> bid(Microtask task) {
-    if (!task.kind().equals(kind) || !(task.input() instanceof CharSequence text)) {
+    if (!task.kind().equals(kind) || !(Inputs.text(task.input()).orElse(null) instanceof String text)) {
       return Optional.empty();
     }
     Made made = predict(task.id(), text.toString());
@@ -88,7 +89,7 @@ final class HeadBidder implements Bidder {
 
   @Override
   public Answer serve(Microtask task) {
-    if (!(task.input() instanceof CharSequence text)) {
+    if (!(Inputs.text(task.input()).orElse(null) instanceof String text)) {
       throw new IllegalArgumentException("bidder '" + id + "' needs a text input, got "
           + (task.input() == null ? "null" : task.input().getClass().getName()));
     }

@@ -1,5 +1,6 @@
 package dev.atomic.models.llm;
 
+import dev.atomic.bidding.TokenSink;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -19,12 +20,13 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 sealed interface ChatCall {
 
-  Future<ChatResponse> start(ChatRequest request, ExecutorService executor);
+  /** Starts the request; a streaming model also sends each chunk of text to {@code sink} as it arrives. */
+  Future<ChatResponse> start(ChatRequest request, ExecutorService executor, TokenSink sink);
 
   /** A blocking model, called on a virtual thread that the timeout interrupts. */
   record Blocking(ChatModel model) implements ChatCall {
     @Override
-    public Future<ChatResponse> start(ChatRequest request, ExecutorService executor) {
+    public Future<ChatResponse> start(ChatRequest request, ExecutorService executor, TokenSink sink) {
       return executor.submit(() -> model.chat(request));
     }
   }
@@ -36,7 +38,7 @@ sealed interface ChatCall {
    */
   record Streaming(StreamingChatModel model) implements ChatCall {
     @Override
-    public Future<ChatResponse> start(ChatRequest request, ExecutorService executor) {
+    public Future<ChatResponse> start(ChatRequest request, ExecutorService executor, TokenSink sink) {
       AtomicReference<StreamingHandle> handle = new AtomicReference<>();
       CompletableFuture<ChatResponse> done = new CompletableFuture<>() {
         @Override
@@ -55,6 +57,14 @@ sealed interface ChatCall {
             handle.compareAndSet(null, context.streamingHandle());
             if (done.isCancelled()) {
               context.streamingHandle().cancel();
+              return;
+            }
+            if (partial.text() != null) {
+              try {
+                sink.accept(partial.text());
+              } catch (RuntimeException e) {
+                // The caller's early view must never break the answer; the complete response still arrives.
+              }
             }
           }
 

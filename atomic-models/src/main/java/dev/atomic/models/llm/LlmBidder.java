@@ -5,6 +5,8 @@ import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.TokenSink;
+import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
@@ -50,6 +52,8 @@ import org.slf4j.LoggerFactory;
  * bidder to stop its threads and close whatever it was given to close (see {@link Builder#closing}).
  */
 public final class LlmBidder implements Bidder, AutoCloseable {
+
+  private static final TokenSink NO_SINK = chunk -> { };
 
   /** Tokens a chat format adds around each message (role markers, separators), per OpenAI's published accounting. */
   static final int TOKENS_PER_MESSAGE = 4;
@@ -160,7 +164,8 @@ public final class LlmBidder implements Bidder, AutoCloseable {
           + " (" + task.kind() + ") has input of type "
           + (task.input() == null ? "null" : task.input().getClass().getName()));
     }
-    Completion completion = complete(prompt);
+    TokenSink sink = Inputs.as(task.input(), TokenSink.class).orElse(NO_SINK);
+    Completion completion = complete(prompt, sink);
     return Answer.of(completion.text(), completion.costUsd(), completion.latency());
   }
 
@@ -171,14 +176,22 @@ public final class LlmBidder implements Bidder, AutoCloseable {
    * @throws InterruptedException when the calling thread is interrupted while waiting
    */
   public Completion complete(Prompt prompt) throws InterruptedException {
+    return complete(prompt, NO_SINK);
+  }
+
+  /**
+   * Like {@link #complete(Prompt)}; a streaming model also sends each chunk to {@code sink} as it arrives.
+   */
+  public Completion complete(Prompt prompt, TokenSink sink) throws InterruptedException {
     Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(sink, "sink");
     if (closed) {
       throw new AtomicException("bidder " + id + " is closed");
     }
     long start = System.nanoTime();
     Future<ChatResponse> pending;
     try {
-      pending = call.start(request(prompt), executor);
+      pending = call.start(request(prompt), executor, sink);
     } catch (RejectedExecutionException e) {
       throw new AtomicException("bidder " + id + " is closed", e);
     }
@@ -265,8 +278,11 @@ public final class LlmBidder implements Bidder, AutoCloseable {
   }
 
   private static Prompt promptOf(Microtask task) {
+    Prompt viewed = Inputs.as(task.input(), Prompt.class).orElse(null);
+    if (viewed != null) {
+      return viewed;
+    }
     return switch (task.input()) {
-      case Prompt p -> p;
       case String s when !s.isBlank() -> Prompt.of(s);
       case null, default -> null;
     };

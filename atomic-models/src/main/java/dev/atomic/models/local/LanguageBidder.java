@@ -4,6 +4,7 @@ import dev.atomic.AtomicException;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +73,7 @@ public final class LanguageBidder implements Bidder {
 
   @Override
   public Optional<Bid> bid(Microtask task) {
-    if (!task.kind().equals(kind) || !(task.input() instanceof CharSequence text) || text.isEmpty()) {
+    if (!task.kind().equals(kind) || !(Inputs.text(task.input()).orElse(null) instanceof String text) || text.isEmpty()) {
       return Optional.empty();
     }
     Language best = detect(text.toString());
@@ -83,7 +84,7 @@ public final class LanguageBidder implements Bidder {
 
   @Override
   public Answer serve(Microtask task) {
-    if (!(task.input() instanceof CharSequence text)) {
+    if (!(Inputs.text(task.input()).orElse(null) instanceof String text)) {
       throw new IllegalArgumentException("language detection needs a text input, got "
           + (task.input() == null ? "null" : task.input().getClass().getName()));
     }

@@ -3,6 +3,7 @@ package dev.atomic.models.local;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.Locale;
@@ -60,7 +61,7 @@ public final class SentimentBidder implements Bidder {
 
   @Override
   public Optional<Bid> bid(Microtask task) {
-    if (!task.kind().equals(kind) || !(task.input() instanceof CharSequence text)) {
+    if (!task.kind().equals(kind) || !(Inputs.text(task.input()).orElse(null) instanceof String text)) {
       return Optional.empty();
     }
     double compound = vader.score(text.toString()).compound();
@@ -74,7 +75,7 @@ public final class SentimentBidder implements Bidder {
 
   @Override
   public Answer serve(Microtask task) {
-    if (!(task.input() instanceof CharSequence text)) {
+    if (!(Inputs.text(task.input()).orElse(null) instanceof String text)) {
       throw new IllegalArgumentException("sentiment needs a text input, got "
           + (task.input() == null ? "null" : task.input().getClass().getName()));
     }
