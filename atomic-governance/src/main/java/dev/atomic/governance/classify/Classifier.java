@@ -82,13 +82,17 @@ public final class Classifier {
         task.tenant(), task.features());
   }
 
-  /** Keeps the most specific span wherever spans overlap; linearithmic in the number of spans. */
+  /**
+   * Keeps the most specific span wherever spans overlap (and, among spans of one class starting at one place, the
+   * longest that fits); linearithmic in the number of spans.
+   */
   private static List<Span> withoutOverlaps(List<Span> found) {
     if (found.size() <= 1) {
       return found;
     }
     found.sort(Comparator.<Span>comparingInt(s -> RANK.getOrDefault(s.dataClass(), RANK.size()))
-        .thenComparingInt(Span::start));
+        .thenComparingInt(Span::start)
+        .thenComparingInt(s -> s.start() - s.end()));
     TreeMap<Integer, Span> kept = new TreeMap<>();
     for (Span span : found) {
       Map.Entry<Integer, Span> before = kept.floorEntry(span.start());

@@ -17,6 +17,11 @@ record DigitGroups(int[] starts, int[] ends, char[] separators) {
    * Reads the run that starts at {@code from} (a digit), joining groups across any one of {@code separators}.
    */
   static DigitGroups read(String text, int from, String separators) {
+    return read(text, from, separators, Integer.MAX_VALUE);
+  }
+
+  /** Like {@link #read(String, int, String)}, stopping after {@code maxGroups} groups. */
+  static DigitGroups read(String text, int from, String separators, int maxGroups) {
     List<int[]> groups = new ArrayList<>();
     StringBuilder seps = new StringBuilder();
     int i = from;
@@ -26,7 +31,7 @@ record DigitGroups(int[] starts, int[] ends, char[] separators) {
         i++;
       }
       groups.add(new int[] {start, i});
-      if (i + 1 < text.length() && separators.indexOf(text.charAt(i)) >= 0 && Chars.digit(text.charAt(i + 1))) {
+      if (groups.size() < maxGroups && i + 1 < text.length() && separators.indexOf(text.charAt(i)) >= 0 && Chars.digit(text.charAt(i + 1))) {
         seps.append(text.charAt(i));
         i++;
       } else {
@@ -63,13 +68,27 @@ record DigitGroups(int[] starts, int[] ends, char[] separators) {
     return out.toString();
   }
 
-  /** Whether every separator is the same character. */
-  boolean uniformSeparators() {
-    for (char c : separators) {
-      if (c != separators[0]) {
+  /** Whether the separators between the first {@code groups} groups are all the same character. */
+  boolean uniformSeparators(int groups) {
+    for (int g = 1; g < groups - 1; g++) {
+      if (separators[g] != separators[0]) {
         return false;
       }
     }
     return true;
+  }
+
+  /** How many digits the first {@code groups} groups hold. */
+  int digitCount(int groups) {
+    int digits = 0;
+    for (int g = 0; g < groups; g++) {
+      digits += length(g);
+    }
+    return digits;
+  }
+
+  /** Whether a number made of the first {@code groups} groups ends a word in the text. */
+  boolean closes(String text, int groups) {
+    return groups < count() || Chars.endsWord(text, end());
   }
 }

@@ -12,11 +12,14 @@ import java.util.function.Consumer;
  *   <li>national with a trunk 0: 10 or 11 digits starting with 0 then 1-9, either unbroken ({@code 0612345678}) or in
  *       groups of 2 to 5 digits with one kind of separator ({@code 06 12 34 56 78}, {@code 020 7946 0958}).
  * </ul>
- * Dates such as {@code 2024-01-15} (8 digits) and unbroken numbers without a trunk 0 ({@code 1234567890}) never match.
+ * A number may be followed by more digit groups (a date, an extension, a card): every run of leading groups that forms
+ * a phone number is reported, and the classifier keeps the longest one that does not overlap a more specific value. Dates such as {@code 2024-01-15} (8 digits) and unbroken numbers without a trunk 0
+ * ({@code 1234567890}) never match. At most {@value #MAX_GROUPS} groups are read from any start, so the scan is linear.
  */
 final class PhoneDetector implements Detector {
 
   private static final String SEPARATORS = " -.";
+  static final int MAX_GROUPS = 8;
 
   @Override
   public void scan(String text, Consumer<Span> found) {
@@ -44,22 +47,46 @@ final class PhoneDetector implements Detector {
     if (text.charAt(digitsFrom) == '0') {
       return digitsFrom + 1;
     }
-    DigitGroups run = DigitGroups.read(text, digitsFrom, SEPARATORS);
-    int digits = digitCount(run);
-    int end = run.end();
-    // "+44 (0)20 ...": the national trunk marker in parentheses, then the rest of the number.
-    if (text.startsWith(" (0)", end) && end + 4 < text.length() && Chars.digit(text.charAt(end + 4))) {
-      DigitGroups rest = DigitGroups.read(text, end + 4, SEPARATORS);
-      digits += digitCount(rest);
-      end = rest.end();
+    DigitGroups run = DigitGroups.read(text, digitsFrom, SEPARATORS, MAX_GROUPS);
+    int digits = 0;
+    int end = -1;
+    // A country code has 1-3 digits; a longer first group is a number written unbroken, and what follows is not part
+    // of it.
+    int groups = run.length(0) > 3 ? 1 : run.count();
+    for (int g = 0; g < groups; g++) {
+      digits += run.length(g);
+      if (digits > 15) {
+        break;
+      }
+      if (digits >= 8 && run.closes(text, g + 1)) {
+        end = run.ends()[g];
+        found.accept(new Span(DataClasses.PHONE, "phone.international", start, end));
+      }
     }
-    if (digits >= 8 && digits <= 15 && Chars.endsWord(text, end)) {
-      found.accept(new Span(DataClasses.PHONE, "phone.international", start, end));
+    // "+44 (0)20 ...": the national trunk marker in parentheses after the country code, then the rest.
+    int code = run.ends()[0];
+    if (run.count() == 1 && text.startsWith(" (0)", code) && code + 4 < text.length()
+        && Chars.digit(text.charAt(code + 4))) {
+      DigitGroups rest = DigitGroups.read(text, code + 4, SEPARATORS, MAX_GROUPS);
+      int total = run.length(0);
+      for (int g = 0; g < rest.count(); g++) {
+        total += rest.length(g);
+        if (total > 15) {
+          break;
+        }
+        if (total >= 8 && rest.closes(text, g + 1)) {
+          end = rest.ends()[g];
+          found.accept(new Span(DataClasses.PHONE, "phone.international", start, end));
+        }
+      }
     }
-    return Math.max(end, start + 1);
+    if (end > 0) {
+      return end;
+    }
+    return run.count() > 1 ? run.starts()[1] : run.end() + 1;
   }
 
-  /** {@code (212) 555-0147}. */
+  /** {@code (212) 555-0147}, {@code (020) 7946 0958}. */
   private static int parenthesised(String text, int start, Consumer<Span> found) {
     int i = start + 1;
     int areaStart = i;
@@ -77,15 +104,24 @@ final class PhoneDetector implements Detector {
     if (i >= text.length() || !Chars.digit(text.charAt(i))) {
       return start + 1;
     }
-    DigitGroups run = DigitGroups.read(text, i, SEPARATORS);
-    int digits = areaLength + digitCount(run);
-    boolean nanp = areaLength == 3 && run.count() == 2 && run.length(0) == 3 && run.length(1) == 4
-        && text.charAt(areaStart) >= '2' && text.charAt(i) >= '2';
-    boolean trunk = text.charAt(areaStart) == '0' && digits >= 10 && digits <= 11;
-    if ((nanp || trunk) && Chars.endsWord(text, run.end())) {
-      found.accept(new Span(DataClasses.PHONE, nanp ? "phone.nanp" : "phone.national", start, run.end()));
+    DigitGroups run = DigitGroups.read(text, i, SEPARATORS, MAX_GROUPS);
+    boolean nanp = areaLength == 3 && run.count() >= 2 && run.length(0) == 3 && run.length(1) == 4
+        && run.closes(text, 2) && text.charAt(areaStart) >= '2' && text.charAt(i) >= '2';
+    if (nanp) {
+      found.accept(new Span(DataClasses.PHONE, "phone.nanp", start, run.ends()[1]));
+      return run.ends()[1];
     }
-    return run.end();
+    int end = -1;
+    if (text.charAt(areaStart) == '0') {
+      for (int k = 1; k <= run.count(); k++) {
+        int digits = areaLength + run.digitCount(k);
+        if (digits >= 10 && digits <= 11 && run.closes(text, k)) {
+          end = run.ends()[k - 1];
+          found.accept(new Span(DataClasses.PHONE, "phone.national", start, end));
+        }
+      }
+    }
+    return end > 0 ? end : start + 1;
   }
 
   /** A run of digit groups without {@code +} or parentheses. */
@@ -93,48 +129,47 @@ final class PhoneDetector implements Detector {
     if (text.startsWith("00", start) && start + 2 < text.length() && Chars.digit(text.charAt(start + 2))) {
       return international(text, start, start + 2, found);
     }
-    DigitGroups run = DigitGroups.read(text, start, SEPARATORS);
-    if (!Chars.endsWord(text, run.end()) || (run.count() > 1 && !run.uniformSeparators())) {
-      return run.end() + 1;
+    DigitGroups run = DigitGroups.read(text, start, SEPARATORS, MAX_GROUPS);
+    int end = -1;
+    for (int k = 1; k <= run.count(); k++) {
+      if (!run.closes(text, k) || !run.uniformSeparators(k)) {
+        continue;
+      }
+      String kind = nanp(text, run, k) ? "phone.nanp" : trunk(text, run, k) ? "phone.national" : null;
+      if (kind != null) {
+        end = run.ends()[k - 1];
+        found.accept(new Span(DataClasses.PHONE, kind, start, end));
+      }
     }
-    String kind = nanp(text, run) ? "phone.nanp" : trunk(text, run) ? "phone.national" : null;
-    if (kind != null) {
-      found.accept(new Span(DataClasses.PHONE, kind, start, run.end()));
+    if (end > 0) {
+      return end;
     }
-    return run.end() + 1;
+    return run.count() > 1 ? run.starts()[1] : run.end() + 1;
   }
 
   /** 3-3-4 groups, optionally after a country code 1, with area code and exchange starting 2-9. */
-  private static boolean nanp(String text, DigitGroups run) {
-    int first = run.count() == 4 && run.length(0) == 1 && text.charAt(run.starts()[0]) == '1' ? 1 : 0;
-    return run.count() - first == 3
+  private static boolean nanp(String text, DigitGroups run, int groups) {
+    int first = groups == 4 && run.length(0) == 1 && text.charAt(run.starts()[0]) == '1' ? 1 : 0;
+    return groups - first == 3
         && run.length(first) == 3 && run.length(first + 1) == 3 && run.length(first + 2) == 4
         && text.charAt(run.starts()[first]) >= '2' && text.charAt(run.starts()[first + 1]) >= '2';
   }
 
   /** 10-11 digits starting 0 then 1-9: unbroken, or in groups of 2-5 digits. */
-  private static boolean trunk(String text, DigitGroups run) {
-    int digits = digitCount(run);
+  private static boolean trunk(String text, DigitGroups run, int groups) {
+    int digits = run.digitCount(groups);
     int start = run.starts()[0];
     if (digits < 10 || digits > 11 || text.charAt(start) != '0' || text.charAt(start + 1) == '0') {
       return false;
     }
-    if (run.count() == 1) {
+    if (groups == 1) {
       return true;
     }
-    for (int g = 0; g < run.count(); g++) {
+    for (int g = 0; g < groups; g++) {
       if (run.length(g) < 2 || run.length(g) > 5) {
         return false;
       }
     }
     return true;
-  }
-
-  private static int digitCount(DigitGroups run) {
-    int digits = 0;
-    for (int g = 0; g < run.count(); g++) {
-      digits += run.length(g);
-    }
-    return digits;
   }
 }

@@ -62,6 +62,16 @@ class ClassifierTest {
     assertThat(found(text, DataClasses.PHONE)).isEmpty();
   }
 
+  @Test
+  void scan_phoneFollowedByADateOrACard_isFoundAlone() {
+    assertThat(found("+33612345678 2024-01-15", DataClasses.PHONE)).containsExactly("+33612345678");
+    assertThat(found("212-555-0147 2024", DataClasses.PHONE)).containsExactly("212-555-0147");
+    assertThat(found("0612345678 0698765432", DataClasses.PHONE)).containsExactly("0612345678", "0698765432");
+    Classification both = classifier.scan("+33612345678 4111 1111 1111 1111");
+    assertThat(both.spans()).extracting(s -> s.in("+33612345678 4111 1111 1111 1111"))
+        .containsExactly("+33612345678", "4111 1111 1111 1111");
+  }
+
   // ---- cards ------------------------------------------------------------------------------------------------------
 
   @ParameterizedTest

@@ -1,0 +1,55 @@
+package dev.atomic.governance.redact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomic.bidding.BidderProfile;
+import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.Execution;
+import dev.atomic.governance.RecordingBidder;
+import dev.atomic.governance.classify.Classifier;
+import dev.atomic.task.Microtask;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RedactingBidderTest {
+
+  @Test
+  void execute_hostedBidderSeesOnlyPlaceholders_andTheCallerGetsTheValuesBack() {
+    // The model answers by reordering and repeating what it was given.
+    RecordingBidder model = RecordingBidder.answering("gpt", BidderProfile.hosted("openai", "eu-west"), 0.9, 0.001,
+        t -> {
+          String in = (String) t.input();
+          return "To " + in.substring(in.indexOf("<EMAIL_2>"), in.indexOf("<EMAIL_2>") + 9)
+              + ", re " + in.substring(in.indexOf("<EMAIL_1>"), in.indexOf("<EMAIL_1>") + 9) + " and <EMAIL_2> again";
+        });
+    Microtask task = Classifier.standard().classify(Microtask.builder("email.reply")
+        .input("from jane@example.com to bob@example.org").build());
+    try (Exchange exchange = Exchange.builder().seed(1)
+        .bidder(new RedactingBidder(model, Redactor.of(Classifier.standard()))).build()) {
+
+      Execution execution = exchange.execute(task);
+
+      assertThat(execution.output()).isEqualTo("To bob@example.org, re jane@example.com and bob@example.org again");
+      assertThat(model.bidRequests()).singleElement()
+          .satisfies(t -> assertThat(t.input()).isEqualTo("from <EMAIL_1> to <EMAIL_2>"));
+      assertThat(model.served()).singleElement().satisfies(t -> {
+        assertThat(t.input()).isEqualTo("from <EMAIL_1> to <EMAIL_2>");
+        assertThat(t.id()).isEqualTo(task.id());
+        assertThat(t.dataClasses()).isEqualTo(task.dataClasses());
+      });
+    }
+  }
+
+  @Test
+  void serve_mapOutput_isRestoredToo() throws Exception {
+    RecordingBidder model = RecordingBidder.answering("gpt", BidderProfile.hosted("openai", "eu-west"), 0.9, 0.001,
+        t -> Map.of("reply_to", "<EMAIL_1>"));
+    RedactingBidder bidder = new RedactingBidder(model, Redactor.of(Classifier.standard()));
+
+    Object output = bidder.serve(Microtask.builder("email.reply").input(Map.of("from", "jane@example.com")).build())
+        .output();
+
+    assertThat(output).isEqualTo(Map.of("reply_to", "jane@example.com"));
+    assertThat(model.served().getFirst().input()).isEqualTo(Map.of("from", "<EMAIL_1>"));
+  }
+}
