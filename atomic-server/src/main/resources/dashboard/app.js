@@ -65,7 +65,7 @@ function addToFeed(event, fresh) {
   what.appendChild(el('span', {}, event.kind + ' → '));
   what.appendChild(el('span', { class: event.winner ? 'winner' : 'none' }, event.winner || 'no award'));
   li.appendChild(what);
-  li.appendChild(el('span', { class: 'bids' }, event.bids + ' bids'));
+  li.appendChild(el('span', { class: 'bids' }, event.bids == null ? '' : event.bids + ' bids'));
   li.addEventListener('click', () => showDecision(event.id, li));
   const feed = $('feed');
   feed.insertBefore(li, feed.firstChild);
@@ -83,7 +83,7 @@ async function loadRecent() {
   try {
     const page = await (await fetch('/v1/decisions?limit=30')).json();
     page.items.slice().reverse().forEach((d) => addToFeed({
-      id: d.id, kind: d.kind, winner: d.winner, decidedAt: d.decidedAt, bids: '·' }, false));
+      id: d.id, kind: d.kind, winner: d.winner, decidedAt: d.decidedAt, bids: null }, false));
   } catch (e) { /* the live feed still works */ }
 }
 
@@ -102,6 +102,7 @@ async function showDecision(id, li) {
   $('d-summary').textContent = `${d.kind} for tenant ${d.tenant}: ` + (d.winner ? `awarded to ${d.winner}${margin}` : 'no award')
     + (d.explored ? ' (exploration changed the winner)' : '')
     + `. utility = quality − ${num(d.costWeight, 2)}·USD − ${num(d.latencyWeight, 3)}·s`;
+  $('d-chart').style.height = (16 + 28 * Math.max(1, d.bids.length)) + 'px';
   bars('d-chart', d.bids.map((b) => ({ label: b.arm, value: b.utility, colour: b.won ? '#3ecf8e' : '#4f6275',
     text: `utility ${num(b.utility, 4)}` })), { max: Math.max(...d.bids.map((b) => Math.abs(b.utility)), 1e-9) });
   const body = $('d-bids').tBodies[0];

@@ -1,0 +1,107 @@
+package dev.atomic.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomic.server.AtomicServer;
+import dev.atomic.server.Http;
+import dev.atomic.server.ScriptedBidder;
+import dev.atomic.server.ServerConfig;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: Debian's headless Chromium, driven through its own chromedriver, so Selenium
+ * Manager never runs and nothing is downloaded. It loads the page, sees a new decision arrive live over the event
+ * stream, and clicks it to see its bids.
+ */
+class DashboardBrowserTest {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  @TempDir
+  static Path dir;
+
+  static AtomicServer server;
+  static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "needs Debian's chromium and chromium-driver (.ci/run installs them)");
+    server = AtomicServer.builder(ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("a.db").toString())
+            .withSeed(9))
+        .bidder(new ScriptedBidder("local-head", 0.85, 0.00001, 4, "ham"))
+        .bidder(new ScriptedBidder("mid-llm", 0.92, 0.0008, 400, "ham"))
+        .bidder(new ScriptedBidder("premium-llm", 0.99, 0.012, 900, "spam"))
+        .start();
+    ChromeOptions options = new ChromeOptions()
+        .setBinary(CHROMIUM.toFile())
+        .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--window-size=1400,1300");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void dashboard_showsANewDecisionLiveAndItsBidsOnClick() throws Exception {
+    Http http = new Http(server.port());
+    for (int i = 0; i < 5; i++) {
+      String id = http.post("/v1/microtasks", "{\"kind\":\"email.spam\",\"tenant\":\"acme\"}").json()
+          .path("decisionId").asText();
+      http.post("/v1/decisions/" + id + "/feedback", "{\"quality\":" + (i % 3 == 0 ? 0 : 1) + "}");
+    }
+    browser.get(http.base() + "/dashboard/");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    assertThat(browser.getTitle()).contains("Atomic");
+    wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
+
+    String live = http.post("/v1/microtasks", "{\"kind\":\"ticket.route\",\"tenant\":\"acme\"}").json()
+        .path("decisionId").asText();
+    WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#feed li[data-id='" + live + "']")));
+    assertThat(row.getText()).contains("ticket.route");
+
+    row.click();
+    wait.until(ExpectedConditions.textToBe(By.id("d-id"), live));
+    List<WebElement> bids = browser.findElements(By.cssSelector("#d-bids tbody tr"));
+    assertThat(bids).hasSize(3);
+    assertThat(bids.getFirst().getAttribute("class")).contains("won");
+    assertThat(bids.get(1).getText()).contains("below the winner");
+    wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#c-wins rect"), 0));
+    assertThat(browser.findElement(By.id("t-saved")).getText()).startsWith("$");
+
+    File shot = browser.getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
