@@ -82,10 +82,12 @@ final class BatchWriter {
   void close() {
     if (stopAccepting()) {
       boolean interrupted = false;
-      while (true) {
+      // Wait for room behind the queued writes; give up only if the writer is gone (then nothing would drain them).
+      while (thread.isAlive()) {
         try {
-          queue.put(STOP);
-          break;
+          if (queue.offer(STOP, 100, TimeUnit.MILLISECONDS)) {
+            break;
+          }
         } catch (InterruptedException e) {
           interrupted = true;
         }
@@ -146,6 +148,7 @@ final class BatchWriter {
 
   private void drain() {
     List<Job> batch = new ArrayList<>(maxBatch);
+    boolean stopped = false;
     try {
       while (true) {
         batch.add(queue.take());
@@ -160,6 +163,7 @@ final class BatchWriter {
         }
         batch.clear();
         if (stop) {
+          stopped = true;
           return;
         }
       }
@@ -169,6 +173,21 @@ final class BatchWriter {
         if (job != STOP) {
           job.done.completeExceptionally(new StoreException("the store stopped before " + job.write.describe()
               + " was committed"));
+        }
+      }
+      stopped = true;
+    } finally {
+      if (!stopped) {
+        // The writer died of something unforeseen (an Error): refuse new writes and fail the queued ones, so that no
+        // caller waits forever for an acknowledgement that cannot come.
+        stopAccepting();
+        List<Job> left = new ArrayList<>(batch);
+        queue.drainTo(left);
+        for (Job job : left) {
+          if (job != STOP && !job.done.isDone()) {
+            job.done.completeExceptionally(new StoreException("the ledger writer stopped unexpectedly (last failure: "
+                + lastFailure + "); " + job.write.describe() + " was not recorded"));
+          }
         }
       }
     }
