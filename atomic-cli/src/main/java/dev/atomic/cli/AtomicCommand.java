@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         BenchCommand.class,
+        ParseCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class AtomicCommand implements Runnable {
