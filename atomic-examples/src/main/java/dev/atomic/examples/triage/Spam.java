@@ -1,0 +1,4 @@
+package dev.atomic.examples.triage;
+
+/** Whether an e-mail is unsolicited bulk mail. */
+public enum Spam { SPAM, HAM }

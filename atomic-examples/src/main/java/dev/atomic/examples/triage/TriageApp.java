@@ -1,0 +1,139 @@
+package dev.atomic.examples.triage;
+
+import dev.atomic.adapt.Adaptation;
+import dev.atomic.engine.CallOutcome;
+import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.RunResult;
+import dev.atomic.engine.StepKinds;
+import dev.atomic.engine.StepResult;
+import dev.atomic.engine.embedded.EmbeddedEngine;
+import dev.atomic.engine.yaml.PipelineYaml;
+import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.Feedback;
+import dev.atomic.exchange.Utility;
+import dev.atomic.functions.Atomic;
+import dev.atomic.models.embed.TextEmbedder;
+import dev.atomic.models.local.ComputeCost;
+import dev.atomic.models.local.LanguageBidder;
+import dev.atomic.models.local.VaderSentiment;
+import dev.atomic.output.StructuredOutput;
+import dev.atomic.task.Microtask;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The e-mail triage application, offline on local models: OpenNLP detects the language, VADER the tone, keyword rules
+ * and two learned heads (logistic and k-nearest-neighbour over MiniLM embeddings) decide spam and category, a
+ * retrieval responder drafts the reply, and the routing policy picks the action. The exchange awards every step;
+ * feedback on spam and category teaches both the exchange and the heads, which take the routine work over from the
+ * rules as they earn it.
+ *
+ * <p>Both faces of the library run on the same exchange: the YAML pipeline on the embedded engine ({@link #process}),
+ * and the typed functions ({@link #functions()}).
+ */
+public final class TriageApp implements AutoCloseable {
+
+  private final Exchange exchange;
+  private final Adaptation adaptation;
+  private final EmbeddedEngine engine;
+  private final Pipeline pipeline;
+  private final Atomic atomic;
+  private final EmailTriage functions;
+
+  private TriageApp(TextEmbedder embedder, long seed) {
+    this.adaptation = Adaptation.builder(embedder).minLabels(8).build();
+    this.exchange = Exchange.builder()
+        .seed(seed)
+        .utility(Utility.of(100, 0.01))
+        .bidder(new KeywordRules("keyword-rules"))
+        .bidder(adaptation.logisticHead("email.spam", "spam-logistic"))
+        .bidder(adaptation.knnHead("email.spam", "spam-knn"))
+        .bidder(adaptation.logisticHead("email.category", "category-logistic"))
+        .bidder(adaptation.knnHead("email.category", "category-knn"))
+        .bidder(LanguageBidder.load("opennlp-langdetect", "email.language", ComputeCost.defaults()))
+        .bidder(new VaderTone(VaderSentiment.load()))
+        .bidder(new ReplyResponder())
+        .bidder(new ActionRules())
+        .build();
+    StepKinds kinds = StepKinds.builder()
+        .type("Email", Email.class)
+        .kind("email.language", String.class, String.class)
+        .kind("email.spam", String.class, Spam.class, StructuredOutput.of(Spam.class).check())
+        .kind("email.category", String.class, Category.class, StructuredOutput.of(Category.class).check())
+        .kind("email.sentiment", String.class, Sentiment.class, StructuredOutput.of(Sentiment.class).check())
+        .kind("email.reply", ReplyRequest.class, ReplyDraft.class)
+        .kind("email.action", ActionRequest.class, Action.class)
+        .build();
+    this.pipeline = PipelineYaml.parse("triage/email-triage.yaml", resource("/triage/email-triage.yaml"), kinds);
+    this.engine = EmbeddedEngine.create(exchange);
+    this.atomic = Atomic.builder().exchange(exchange).learner(adaptation).build();
+    this.functions = atomic.functions(EmailTriage.class);
+  }
+
+  /** Builds the application on the given sentence embedder (MiniLM, usually behind an embedding cache). */
+  public static TriageApp create(TextEmbedder embedder, long seed) {
+    return new TriageApp(Objects.requireNonNull(embedder, "embedder"), seed);
+  }
+
+  /** Runs the triage pipeline on one e-mail. */
+  public RunResult process(Email email) {
+    return engine.start(pipeline, email, "triage-" + email.id()).await();
+  }
+
+  /**
+   * Tells the exchange and the heads the truth about a processed e-mail's spam and category steps, as a person
+   * reviewing it would: the decision's server is credited or debited, and the true labels teach the heads.
+   */
+  public void teach(RunResult run, Email email, Spam spam, Category category) {
+    teach(run.step("spam"), "email.spam", email, spam.name());
+    teach(run.step("category"), "email.category", email, category.name());
+  }
+
+  private void teach(StepResult step, String kind, Email email, String truth) {
+    if (step == null || step.status() != StepResult.Status.COMPLETED || step.calls().isEmpty()) {
+      return;
+    }
+    CallOutcome call = step.calls().getFirst();
+    boolean right = step.output().asText().equals(truth);
+    exchange.feedback(call.decisionId(), right ? Feedback.accepted() : Feedback.rejected());
+    String text = email.subject() + "\n" + email.body();
+    adaptation.learn(Microtask.builder(kind).input(text).build(), truth, Feedback.accepted());
+  }
+
+  /** The same microtasks as typed functions. */
+  public EmailTriage functions() {
+    return functions;
+  }
+
+  public Exchange exchange() {
+    return exchange;
+  }
+
+  public Adaptation adaptation() {
+    return adaptation;
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  @Override
+  public void close() {
+    atomic.close();
+    engine.close();
+    exchange.close();
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = TriageApp.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is not on the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.atomic.examples.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomic.engine.RunResult;
+import dev.atomic.functions.Result;
+import dev.atomic.models.embed.MiniLmEmbedder;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole sample inbox through the real local models, with feedback on the messages a person reviewed. */
+class TriageAppTest {
+
+  private static MiniLmEmbedder embedder;
+
+  @BeforeAll
+  static void load() {
+    embedder = new MiniLmEmbedder();
+  }
+
+  @AfterAll
+  static void close() {
+    embedder.close();
+  }
+
+  @Test
+  void inbox_headsLearnFromFeedbackAndTakeOverFromTheRules() {
+    List<Inbox.Message> inbox = Inbox.sample();
+    assertThat(inbox).hasSizeGreaterThanOrEqualTo(200);
+    TriageSummary summary = new TriageSummary(55);
+    try (TriageApp app = TriageApp.create(embedder, 7)) {
+      for (Inbox.Message m : inbox) {
+        RunResult run = app.process(m.email());
+        summary.add(m, run);
+        if (m.feedback()) {
+          app.teach(run, m.email(), m.spam(), m.category());
+        }
+      }
+      System.out.println(summary.table());
+      TriageSummary.Window first = summary.windows().getFirst();
+      TriageSummary.Window last = summary.windows().getLast();
+      assertThat(summary.failedRuns()).isZero();
+      assertThat(last.headShare()).isGreaterThan(first.headShare());
+      assertThat(last.categoryAccuracy()).isGreaterThanOrEqualTo(0.9);
+      assertThat(last.spamAccuracy()).isGreaterThanOrEqualTo(0.9);
+
+      Result<Spam> spam = app.functions().spam("Congratulations, you WON a free cruise!!! Click to claim your prize");
+      assertThat(spam.value()).isEqualTo(Spam.SPAM);
+      assertThat(app.functions().sentiment("Thank you so much, this is wonderful")).isEqualTo(Sentiment.POSITIVE);
+    }
+  }
+
+  @Test
+  void pipeline_spamGetsNoReplyAndIsDiscarded() {
+    try (TriageApp app = TriageApp.create(embedder, 7)) {
+      RunResult run = app.process(new Email("x", "promo@deals.example", "You are a WINNER!!!",
+          "Congratulations! You have won a FREE cruise. Click here now to claim your prize"));
+      assertThat(run.status()).isEqualTo(RunResult.Status.SUCCEEDED);
+      assertThat(run.output("spam", Spam.class)).isEqualTo(Spam.SPAM);
+      assertThat(run.step("reply").status()).isEqualTo(dev.atomic.engine.StepResult.Status.SKIPPED);
+      assertThat(run.output("action", Action.class).type()).isEqualTo("discard");
+
+      RunResult genuine = app.process(new Email("y", "ana@example.com", "Invoice INV-1 looks wrong",
+          "Hello, the invoice charges me twice. Please refund. Ana"));
+      assertThat(genuine.output("category", Category.class)).isEqualTo(Category.BILLING);
+      assertThat(genuine.output("reply", ReplyDraft.class).body()).startsWith("Hello Ana,").contains("billing");
+      assertThat(genuine.output("language", String.class)).isEqualTo("eng");
+    }
+  }
+}
