@@ -24,4 +24,9 @@ public record Estimate(
   public double sample(RandomGenerator random) {
     return QualityModel.sample(logitMean, logitVariance, random);
   }
+
+  /** One Thompson draw with the posterior's standard deviation multiplied by {@code scale} (1: {@link #sample}). */
+  public double sample(RandomGenerator random, double scale) {
+    return QualityModel.sample(logitMean, scale * scale * logitVariance, random);
+  }
 }

@@ -7,18 +7,32 @@ package dev.atomic.estimate;
  * @param biasVariance how far the learned bias may move from 0; larger learns a bidder's real rate faster
  * @param featureVariance prior variance of each context feature's weight; 0 disables contextual learning
  * @param costPriorWeight how many observations the claimed cost is worth against observed costs
+ * @param explorationScale how widely the Thompson draw explores: the posterior's standard deviation is multiplied by it
+ *     for the draw (1 is plain Thompson sampling; below 1 explores less, which pays when many arms compete over a
+ *     short stream; 0 scores the posterior mean alone)
  */
 public record EstimatorConfig(
-    double claimWeightVariance, double biasVariance, double featureVariance, double costPriorWeight) {
+    double claimWeightVariance,
+    double biasVariance,
+    double featureVariance,
+    double costPriorWeight,
+    double explorationScale) {
 
   public EstimatorConfig {
     check("claimWeightVariance", claimWeightVariance);
     check("biasVariance", biasVariance);
     check("featureVariance", featureVariance);
     check("costPriorWeight", costPriorWeight);
+    check("explorationScale", explorationScale);
     if (biasVariance == 0) {
       throw new IllegalArgumentException("biasVariance must be > 0, or no bidder could ever be learned");
     }
+  }
+
+  /** Priors with plain Thompson sampling (exploration scale 1). */
+  public EstimatorConfig(
+      double claimWeightVariance, double biasVariance, double featureVariance, double costPriorWeight) {
+    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, 1.0);
   }
 
   /** Priors that trust a bidder's claim at first and learn its real rate within tens of outcomes. */
@@ -27,7 +41,11 @@ public record EstimatorConfig(
   }
 
   public EstimatorConfig withFeatureVariance(double variance) {
-    return new EstimatorConfig(claimWeightVariance, biasVariance, variance, costPriorWeight);
+    return new EstimatorConfig(claimWeightVariance, biasVariance, variance, costPriorWeight, explorationScale);
+  }
+
+  public EstimatorConfig withExplorationScale(double scale) {
+    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, scale);
   }
 
   private static void check(String name, double value) {

@@ -137,7 +137,7 @@ final class Auction {
       return;
     }
     // The exploration draw, taken in offer order so that a seed reproduces the auction.
-    double drawn = e.sample(random);
+    double drawn = e.sample(random, estimator.config().explorationScale());
     double utility = weights.score(drawn, e.expectedCostUsd(), e.expectedLatencyMs());
     double believed = weights.score(e.meanQuality(), e.expectedCostUsd(), e.expectedLatencyMs());
     candidates.add(new Candidate(arm, offer, quality, cost, latencyMs, rationale, e, drawn, utility, believed));
