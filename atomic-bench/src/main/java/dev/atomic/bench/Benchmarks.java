@@ -5,6 +5,7 @@ import dev.atomic.bench.exchange.ExchangeBenchmark;
 import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
 import dev.atomic.bench.routing.RoutingBenchmark;
+import dev.atomic.bench.service.ServiceBenchmark;
 import dev.atomic.bench.structured.StructuredBenchmark;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ public final class Benchmarks {
   public static List<Benchmark> all() {
     return List.of(
         new ExchangeBenchmark(),
+        new ServiceBenchmark(),
         new RoutingBenchmark(),
         new AdaptationBenchmark(),
         new LedgerBenchmark(),

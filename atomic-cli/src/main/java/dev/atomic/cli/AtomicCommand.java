@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
         DemoCommand.class,
         BenchCommand.class,
+        ServeCommand.class,
+        DecisionsCommand.class,
         ParseCommand.class,
         CommandLine.HelpCommand.class
     })

@@ -1,0 +1,75 @@
+package dev.atomic.cli;
+
+import dev.atomic.bidding.BidderProfile;
+import dev.atomic.server.AtomicServer;
+import dev.atomic.server.JsonLogging;
+import dev.atomic.server.ServerConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code atomic serve}: runs the service until stopped, on embedded defaults (SQLite under {@code ./data/}, port 8080)
+ * or the given configuration file, with {@code ATOMIC_*} environment variables over both. Logs are JSON lines.
+ *
+ * <p>The service has no bidders of its own: programs embed {@link AtomicServer} and register theirs. With
+ * {@code --simulated} it registers three simulated bidders (named {@code sim-...}, answering canned text with declared
+ * success rates) so the API and the dashboard can be tried without any model; they are not models.
+ */
+@Command(name = "serve", description = "Run the HTTP service and dashboard (Ctrl-C to stop).")
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/atomic.example.yaml)")
+  Path config;
+
+  @Option(names = "--port", paramLabel = "PORT", description = "overrides the configured port")
+  Integer port;
+
+  @Option(names = "--simulated", description = "register three simulated bidders (no model) to try the service")
+  boolean simulated;
+
+  @Option(names = "--log-level", defaultValue = "INFO", description = "INFO, DEBUG, WARN (default ${DEFAULT-VALUE})")
+  String logLevel;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (config != null && !Files.isRegularFile(config)) {
+      System.err.println("no configuration file at " + config.toAbsolutePath());
+      return 2;
+    }
+    ServerConfig settings;
+    try {
+      settings = ServerConfig.load(config, System.getenv());
+      if (port != null) {
+        settings = settings.withPort(port);
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    JsonLogging.install(System.out, logLevel);
+    AtomicServer.Builder builder = AtomicServer.builder(settings);
+    if (simulated) {
+      SplittableRandom random = new SplittableRandom(settings.seed() == null ? 7 : settings.seed());
+      builder.bidder(new SimulatedBidder("sim-local", BidderProfile.local(), 0.80, 0.88, 0.00001, 4, random.split()))
+          .bidder(new SimulatedBidder("sim-mid", BidderProfile.hosted("simulated", "eu-west"), 0.92, 0.93, 0.0008,
+              400, random.split()))
+          .bidder(new SimulatedBidder("sim-premium", BidderProfile.hosted("simulated", "us-east"), 0.99, 0.97, 0.012,
+              900, random.split()));
+    }
+    AtomicServer server = builder.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+      server.close();
+      stopped.countDown();
+    }));
+    System.err.printf("Atomic serving on http://%s:%d/ (dashboard /dashboard/, API /openapi.json)%s%n",
+        settings.host(), server.port(), simulated ? " with simulated bidders" : " with no bidders registered");
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,78 @@
+package dev.atomic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.atomic.bidding.Answer;
+import dev.atomic.bidding.Bid;
+import dev.atomic.bidding.Bidder;
+import dev.atomic.exchange.Decision;
+import dev.atomic.exchange.Exchange;
+import dev.atomic.store.DecisionEntry;
+import dev.atomic.store.RunEntry;
+import dev.atomic.store.StepEntry;
+import dev.atomic.store.Store;
+import dev.atomic.task.Microtask;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DecisionsCommandTest {
+
+  @TempDir
+  Path dir;
+
+  record Fixed(String id, double quality, double cost) implements Bidder {
+    @Override
+    public Optional<Bid> bid(Microtask task) {
+      return Optional.of(Bid.of(quality, cost, Duration.ofMillis(10)));
+    }
+
+    @Override
+    public Answer serve(Microtask task) {
+      return Answer.of("ok", cost, Duration.ofMillis(10));
+    }
+  }
+
+  private String run(int expectedExit, String... args) {
+    DecisionsCommand command = new DecisionsCommand();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    command.err = command.out;
+    int exit = new CommandLine(command).execute(args);
+    String text = out.toString(StandardCharsets.UTF_8);
+    assertThat(exit).as(text).isEqualTo(expectedExit);
+    return text;
+  }
+
+  @Test
+  void decision_andRun_areExplainedFromTheLedger() throws Exception {
+    Path db = dir.resolve("atomic.db");
+    Decision decision;
+    try (Exchange exchange = Exchange.builder().seed(1).bidder(new Fixed("cheap", 0.8, 0.001))
+        .bidder(new Fixed("premium", 0.99, 0.02)).build();
+        Store store = Store.open(c -> c.sqlite(db))) {
+      decision = exchange.award(Microtask.builder("email.spam").build());
+      Instant now = Instant.now();
+      store.record(new RunEntry("run-7", null, "triage", "acme", "succeeded", now));
+      store.record(new StepEntry("run-7", "classify", "succeeded", decision.taskId(), "", now));
+      store.record(new DecisionEntry(decision, "run-7", "classify")).get();
+    }
+    String one = run(0, "--decision", decision.id(), "--db", db.toString());
+    assertThat(one).contains("Decision " + decision.id()).contains("Awarded to " + decision.winner()).contains("lost:");
+    String all = run(0, "--run", "run-7", "--db", db.toString());
+    assertThat(all).contains("Run run-7 of pipeline triage").contains("classify").contains(decision.id());
+    assertThat(run(1, "--decision", "nope", "--db", db.toString())).contains("no decision has id 'nope'");
+  }
+
+  @Test
+  void missingLedger_isAClearError() {
+    assertThat(run(2, "--run", "x", "--db", dir.resolve("absent.db").toString())).contains("no ledger at");
+  }
+}
