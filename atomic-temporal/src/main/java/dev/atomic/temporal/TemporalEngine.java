@@ -12,6 +12,8 @@ import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
+import io.temporal.failure.TimeoutFailure;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -92,16 +94,18 @@ public final class TemporalEngine {
   private static RunResult failedResult(Pipeline pipeline, String runId, Throwable e) {
     Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     if (t instanceof WorkflowFailedException wf && wf.getCause() instanceof CanceledFailure) {
-      return new RunResult(runId, pipeline.name(), RunResult.Status.CANCELLED, java.util.Map.of(), "cancelled");
+      return new RunResult(runId, pipeline.name(), RunResult.Status.CANCELLED, Map.of(), "cancelled");
     }
     if (t instanceof WorkflowFailedException wf && wf.getCause() instanceof ApplicationFailure af
         && Failures.RUN_FAILED.equals(af.getType())) {
       RunRecord record = af.getDetails().get(RunRecord.class);
       return result(pipeline, runId, record, RunResult.Status.FAILED, af.getOriginalMessage());
     }
-    String why = t instanceof WorkflowFailedException wf && wf.getCause() instanceof TemporalFailure tf
-        ? tf.getOriginalMessage() : String.valueOf(t.getMessage());
-    return new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, java.util.Map.of(), why);
+    String why = t instanceof WorkflowFailedException wf && wf.getCause() instanceof TimeoutFailure timeout
+        ? "the run timed out (" + timeout.getTimeoutType() + ")"
+        : t instanceof WorkflowFailedException wf && wf.getCause() instanceof TemporalFailure tf
+            ? tf.getOriginalMessage() : String.valueOf(t.getMessage());
+    return new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, Map.of(), why);
   }
 
   /** Rebuilds the result by running the same rules over the recorded calls. */

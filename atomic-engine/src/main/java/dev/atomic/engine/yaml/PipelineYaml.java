@@ -118,7 +118,10 @@ public final class PipelineYaml {
           string(source, id, m, "forEach", false), List.copyOf(strings(source, id, m, "after")), constraints,
           duration(source, id, m, "timeout"), retry(source, id, m), new Location(source, line), places);
     } catch (IllegalArgumentException e) {
-      throw new PipelineException(new Location(source, line), id, e.getMessage());
+      // Core's messages start with the setting's name; point at that key's line when there is one.
+      String key = STEP_KEYS.stream().filter(k -> e.getMessage() != null && e.getMessage().startsWith(k + " "))
+          .findFirst().orElse(null);
+      throw new PipelineException(key == null ? new Location(source, line) : at(source, m, key), id, e.getMessage());
     }
   }
 

@@ -210,7 +210,7 @@ class PipelineYamlTest {
             + " was 'soon'");
     assertThatThrownBy(() -> PipelineYaml.parse("q.yaml",
         HEAD + "  s:\n    kind: text.tag\n    input: x\n    minQuality: 1.5\n", Fixtures.kinds()))
-        .hasMessage("q.yaml:4: step 's': minQuality must be in [0, 1], was 1.5");
+        .hasMessage("q.yaml:7: step 's': minQuality must be in [0, 1], was 1.5");
     assertThatThrownBy(() -> PipelineYaml.parse("r.yaml",
         HEAD + "  s:\n    kind: text.tag\n    input: x\n    retry: { maxAttempts: 0 }\n", Fixtures.kinds()))
         .hasMessage("r.yaml:7: step 's': retry maxAttempts must be at least 1, was 0");
