@@ -37,39 +37,74 @@ final class NationalIdDetector implements Detector {
   private static final Set<String> VOID_SSNS = Set.of("078051120", "219099999");
   private static final Set<String> NINO_NEVER_ISSUED = Set.of("BG", "GB", "KN", "NK", "NT", "TN", "ZZ");
 
+  /** Wider than the widest identifier (a spaced NIR has 21 characters). */
+  private static final int MAX_WIDTH = 24;
+
+  /**
+   * Hot path. Instead of letting each pattern search the whole text, tries the patterns only at word starts whose first
+   * character can begin one of them, each on a bounded region (with transparent bounds, so the boundary look-arounds
+   * still see the neighbours). Like {@link Matcher#find()}, a pattern resumes after its own last match.
+   */
   @Override
   public void scan(String text, Consumer<Span> found) {
-    for (Matcher m = SSN.matcher(text); m.find(); ) {
-      if (validSsn(m.group(1), m.group(3), m.group(4))) {
-        found.accept(new Span(DataClasses.NATIONAL_ID, "us.ssn", m.start(), m.end()));
+    Candidate[] digitFirst = {
+      new Candidate(SSN, text, "us.ssn"), new Candidate(NIR, text, "fr.nir"), new Candidate(DNI, text, "es.dni")};
+    Candidate[] letterFirst = {
+      new Candidate(NINO, text, "uk.nino"), new Candidate(NIE, text, "es.nie"),
+      new Candidate(CODICE_FISCALE, text, "it.codice_fiscale")};
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      Candidate[] candidates = Chars.digit(c) ? digitFirst : Chars.upper(c) ? letterFirst : null;
+      if (candidates == null || !Chars.startsWord(text, i)) {
+        continue;
+      }
+      for (Candidate candidate : candidates) {
+        Matcher m = candidate.at(i);
+        if (m != null && valid(candidate.detector, m)) {
+          found.accept(new Span(DataClasses.NATIONAL_ID, candidate.detector, m.start(), m.end()));
+        }
       }
     }
-    for (Matcher m = NINO.matcher(text); m.find(); ) {
-      if (!NINO_NEVER_ISSUED.contains(m.group(1))) {
-        found.accept(new Span(DataClasses.NATIONAL_ID, "uk.nino", m.start(), m.end()));
-      }
+  }
+
+  /** One pattern's matcher over the text, and where it may match next. */
+  private static final class Candidate {
+    private final Matcher matcher;
+    private final String detector;
+    private final int length;
+    private int next;
+
+    Candidate(Pattern pattern, String text, String detector) {
+      this.matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      this.detector = detector;
+      this.length = text.length();
     }
-    for (Matcher m = NIR.matcher(text); m.find(); ) {
-      if (validNir(m)) {
-        found.accept(new Span(DataClasses.NATIONAL_ID, "fr.nir", m.start(), m.end()));
+
+    /** The match starting exactly at {@code i}, or null. */
+    Matcher at(int i) {
+      if (i < next) {
+        return null;
       }
-    }
-    for (Matcher m = DNI.matcher(text); m.find(); ) {
-      if (Checksums.dniLetter(Long.parseLong(m.group(1))) == m.group(2).charAt(0)) {
-        found.accept(new Span(DataClasses.NATIONAL_ID, "es.dni", m.start(), m.end()));
+      matcher.region(i, Math.min(length, i + MAX_WIDTH));
+      if (!matcher.lookingAt()) {
+        return null;
       }
+      next = matcher.end();
+      return matcher;
     }
-    for (Matcher m = NIE.matcher(text); m.find(); ) {
-      long number = Long.parseLong(("XYZ".indexOf(m.group(1).charAt(0))) + m.group(2));
-      if (Checksums.dniLetter(number) == m.group(3).charAt(0)) {
-        found.accept(new Span(DataClasses.NATIONAL_ID, "es.nie", m.start(), m.end()));
-      }
-    }
-    for (Matcher m = CODICE_FISCALE.matcher(text); m.find(); ) {
-      if (Checksums.codiceFiscaleCheck(m.group()) == m.group().charAt(15)) {
-        found.accept(new Span(DataClasses.NATIONAL_ID, "it.codice_fiscale", m.start(), m.end()));
-      }
-    }
+  }
+
+  private static boolean valid(String detector, Matcher m) {
+    return switch (detector) {
+      case "us.ssn" -> validSsn(m.group(1), m.group(3), m.group(4));
+      case "uk.nino" -> !NINO_NEVER_ISSUED.contains(m.group(1));
+      case "fr.nir" -> validNir(m);
+      case "es.dni" -> Checksums.dniLetter(Long.parseLong(m.group(1))) == m.group(2).charAt(0);
+      case "es.nie" -> Checksums.dniLetter(Long.parseLong("XYZ".indexOf(m.group(1).charAt(0)) + m.group(2)))
+          == m.group(3).charAt(0);
+      case "it.codice_fiscale" -> Checksums.codiceFiscaleCheck(m.group()) == m.group().charAt(15);
+      default -> false;
+    };
   }
 
   static boolean validSsn(String area, String group, String serial) {
