@@ -2,6 +2,7 @@ package dev.atomic.bench;
 
 import dev.atomic.bench.adaptation.AdaptationBenchmark;
 import dev.atomic.bench.exchange.ExchangeBenchmark;
+import dev.atomic.bench.governance.GovernanceBenchmark;
 import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
 import dev.atomic.bench.routing.RoutingBenchmark;
@@ -18,6 +19,7 @@ public final class Benchmarks {
   public static List<Benchmark> all() {
     return List.of(
         new ExchangeBenchmark(),
+        new GovernanceBenchmark(),
         new ServiceBenchmark(),
         new RoutingBenchmark(),
         new AdaptationBenchmark(),
