@@ -76,8 +76,10 @@ final class Scaling {
   }
 
   private static double median(Supplier<Object> work, int runs, LongSupplier clock) {
-    for (int i = 0; i < Math.max(3, runs / 2); i++) {
-      work.get(); // warm up
+    // warm up for at least a second (and 3 runs), so the JIT has compiled the parse path before anything is timed
+    long warmUntil = System.nanoTime() + 1_000_000_000L;
+    for (int i = 0; i < 3 || System.nanoTime() < warmUntil; i++) {
+      work.get();
     }
     long[] times = new long[runs];
     for (int i = 0; i < runs; i++) {

@@ -49,11 +49,12 @@ public final class StructuredBenchmark implements Benchmark {
     figures.put("valid_1kb_p50_us", validUs);
     figures.put("malformed_1kb_p50_us", malformedUs);
     // the same two outputs in thread CPU time, which a busy shared machine distorts far less than wall time
-    figures.put("valid_1kb_cpu_median_us", Scaling.medianCpu(() -> Samples.OUTPUT.parse(Samples.valid(8)), 5000));
-    figures.put("malformed_1kb_cpu_median_us",
-        Scaling.medianCpu(() -> Samples.OUTPUT.parse(Samples.malformed(8)), 5000));
-    figures.put("valid_bytes", Samples.valid(8).length());
-    figures.put("malformed_bytes", Samples.malformed(8).length());
+    String valid = Samples.valid(8);
+    String malformed = Samples.malformed(8);
+    figures.put("valid_1kb_cpu_median_us", Scaling.medianCpu(() -> Samples.OUTPUT.parse(valid), 5000));
+    figures.put("malformed_1kb_cpu_median_us", Scaling.medianCpu(() -> Samples.OUTPUT.parse(malformed), 5000));
+    figures.put("valid_bytes", valid.length());
+    figures.put("malformed_bytes", malformed.length());
 
     Path corpus = options.data() != null ? options.data() : Path.of("atomic-output/src/test/resources/corpus");
     if (!Files.isDirectory(corpus)) {
