@@ -14,10 +14,10 @@ final class CostQualityChart {
   record Series(String name, String colour, List<CostQuality.Point> points, boolean line, boolean labelPoints,
       List<String> labels) {}
 
-  private static final int WIDTH = 900;
+  private static final int WIDTH = 1060;
   private static final int HEIGHT = 560;
   private static final int LEFT = 70;
-  private static final int RIGHT = 220;
+  private static final int RIGHT = 380;
   private static final int TOP = 30;
   private static final int BOTTOM = 60;
 

@@ -15,24 +15,22 @@ final class RoutingReport {
   private final Path data;
   private final RouterBenchData.Dataset dataset;
   private final List<Cascade> cascades;
-  private final int dims;
-  private final EstimatorConfig estimator;
+  private final RoutingBenchmark.VariantResult chosen;
+  private final List<RoutingBenchmark.VariantResult> variants;
   private final RoutingResults r;
-  private final RoutingResults plain;
   private final double embedSeconds;
   private final double sweepSeconds;
   private final double totalSeconds;
   private final boolean quick;
 
-  RoutingReport(Path data, RouterBenchData.Dataset dataset, List<Cascade> cascades, int dims, EstimatorConfig estimator,
-      RoutingResults results, RoutingResults withoutContext, double embedSeconds, double sweepSeconds, double totalSeconds, boolean quick) {
+  RoutingReport(Path data, RouterBenchData.Dataset dataset, List<Cascade> cascades,
+      RoutingBenchmark.VariantResult chosen, List<RoutingBenchmark.VariantResult> variants, double embedSeconds, double sweepSeconds, double totalSeconds, boolean quick) {
     this.data = data;
     this.dataset = dataset;
     this.cascades = cascades;
-    this.dims = dims;
-    this.estimator = estimator;
-    this.r = results;
-    this.plain = withoutContext;
+    this.chosen = chosen;
+    this.variants = List.copyOf(variants);
+    this.r = chosen.results();
     this.embedSeconds = embedSeconds;
     this.sweepSeconds = sweepSeconds;
     this.totalSeconds = totalSeconds;
@@ -46,10 +44,12 @@ final class RoutingReport {
     f.put("skipped_incomplete_rows", dataset.skippedIncomplete());
     f.put("quick", quick);
     f.put("seeds", r.seeds());
-    f.put("feature_dims", dims);
+    EstimatorConfig estimator = chosen.variant().estimator();
+    f.put("variant", chosen.variant().label());
+    f.put("feature_dims", chosen.variant().dims());
     f.put("estimator", Map.of("claim_weight_variance", estimator.claimWeightVariance(), "bias_variance",
         estimator.biasVariance(), "feature_variance", estimator.featureVariance(), "cost_prior_weight",
-        estimator.costPriorWeight()));
+        estimator.costPriorWeight(), "exploration_scale", estimator.explorationScale()));
     f.put("cascades", cascades.stream().map(Cascade::id).toList());
     Map<String, Object> routers = new LinkedHashMap<>();
     r.singles().forEach((m, p) -> routers.put(m, point(p)));
@@ -62,11 +62,6 @@ final class RoutingReport {
       p.put("cost_per_1k_usd_sd", 1000 * s.costSd());
       routers.put(exchangeName(s.costWeight()), p);
     }
-    if (dims > 0) {
-      for (RoutingResults.SweepPoint s : plain.sweep()) {
-        routers.put("exchange without context (lambda=" + num(s.costWeight()) + ")", point(s.point()));
-      }
-    }
     f.put("routers", routers);
 
     Map<String, Object> exchange = new LinkedHashMap<>();
@@ -74,6 +69,8 @@ final class RoutingReport {
     exchange.put("cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeMeasuredPct(r.nearTarget()));
     exchange.put("hull_cost_pct_of_gpt4_at_gpt4_accuracy", r.exchangeHullPct(r.gpt4Target()));
     exchange.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeHullPct(r.nearTarget()));
+    exchange.put("second_half_cost_pct_of_gpt4_at_gpt4_accuracy", r.exchangeSecondHalfPct(r.gpt4Target()));
+    exchange.put("second_half_cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeSecondHalfPct(r.nearTarget()));
     exchange.put("aiq", r.exchangeAiq());
     exchange.put("zero_router_aiq", r.zeroAiq());
     exchange.put("knn_router_aiq_test_split", r.knnAiq());
@@ -97,6 +94,8 @@ final class RoutingReport {
       p.put("cost_per_1k_usd_sd", 1000 * s.costSd());
       p.put("cost_pct_of_gpt4", r.pctOfGpt4(s.cost()));
       p.put("ece_after_500", s.ece());
+      p.put("second_half_accuracy", s.lateAccuracy());
+      p.put("second_half_cost_pct_of_gpt4", r.pctOfGpt4(s.lateCost()));
       p.put("learning_curve_accuracy", s.windowAccuracy());
       p.put("learning_curve_cost_per_1k_usd", s.windowCost().stream().map(c -> 1000 * c).toList());
       p.put("wins", s.wins());
@@ -105,16 +104,24 @@ final class RoutingReport {
     exchange.put("learning_curve_window", StreamSummary.WINDOW);
     exchange.put("sweep", sweep);
     f.put("exchange", exchange);
-    Map<String, Object> ablation = new LinkedHashMap<>();
-    ablation.put("cost_pct_of_gpt4_at_gpt4_accuracy", plain.exchangeMeasuredPct(plain.gpt4Target()));
-    ablation.put("cost_pct_of_gpt4_at_95pct_accuracy", plain.exchangeMeasuredPct(plain.nearTarget()));
-    ablation.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", plain.exchangeHullPct(plain.nearTarget()));
-    ablation.put("aiq", plain.exchangeAiq());
-    ablation.put("ece_after_500", plain.headline().ece());
-    ablation.put("sweep", plain.sweep().stream().map(s -> Map.of("cost_weight", s.costWeight(), "accuracy",
-        s.accuracy(), "accuracy_sd", s.accuracySd(), "cost_per_1k_usd", 1000 * s.cost(), "cost_per_1k_usd_sd",
-        1000 * s.costSd(), "ece_after_500", s.ece(), "learning_curve_accuracy", s.windowAccuracy())).toList());
-    f.put("exchange_without_context", ablation);
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (RoutingBenchmark.VariantResult v : variants) {
+      RoutingResults x = v.results();
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("variant", v.variant().label());
+      m.put("chosen", v == chosen);
+      m.put("train_split_aiq", v.trainAiq());
+      m.put("aiq", x.exchangeAiq());
+      m.put("cost_pct_of_gpt4_at_gpt4_accuracy", x.exchangeMeasuredPct(x.gpt4Target()));
+      m.put("cost_pct_of_gpt4_at_95pct_accuracy", x.exchangeMeasuredPct(x.nearTarget()));
+      m.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", x.exchangeHullPct(x.nearTarget()));
+      m.put("ece_after_500", x.headline().ece());
+      m.put("sweep", x.sweep().stream().map(s -> Map.of("cost_weight", s.costWeight(), "accuracy",
+          s.accuracy(), "accuracy_sd", s.accuracySd(), "cost_per_1k_usd", 1000 * s.cost(), "cost_per_1k_usd_sd",
+          1000 * s.costSd(), "ece_after_500", s.ece())).toList());
+      all.add(m);
+    }
+    f.put("variants", all);
     f.put("knn_router_test_split", Map.of("k", KnnRouter.K, "gpt4", point(r.knnGpt4()), "curve",
         r.knnCurve().stream().map(RoutingReport::point).toList()));
     f.put("seconds", Map.of("embedding", embedSeconds, "exchange_streams", sweepSeconds, "total", totalSeconds));
@@ -136,9 +143,9 @@ final class RoutingReport {
       md.append("**Quick run: one seed and four cost weights. Not for reporting.**\n\n");
     }
     md.append(fmt("Data: `%s`, %d complete rows (%d with a missing outcome skipped): ARC-Challenge, WinoGrande and "
-        + "MBPP prompts, each answered by 11 models. Seeds: %s. Context: MiniLM embedding of the question, PCA to %d "
-        + "dimensions fitted per task on the train split. Run time %.0f s (embedding %.0f s, exchange streams %.0f s) "
-        + "on %d cores.%n%n", data, dataset.rows().size(), dataset.skippedIncomplete(), r.seeds(), dims, totalSeconds,
+        + "MBPP prompts, each answered by 11 models. Seeds: %s. Exchange variant: %s (chosen by "
+        + "AIQ on a train-split-only stream; see Variants). Run time %.0f s (embedding %.0f s, exchange streams %.0f s) "
+        + "on %d cores.%n%n", data, dataset.rows().size(), dataset.skippedIncomplete(), r.seeds(), chosen.variant().label(), totalSeconds,
         embedSeconds, sweepSeconds, Runtime.getRuntime().availableProcessors()));
     md.append("## Headline\n\n| figure | exchange | reference |\n|---|---|---|\n");
     md.append(fmt("| cost at 95%% of GPT-4's accuracy (%.3f), %% of GPT-4's cost | %s (hull %s) | Zero router %s; "
@@ -148,6 +155,9 @@ final class RoutingReport {
     md.append(fmt("| cost at GPT-4's accuracy (%.3f), %% of GPT-4's cost | %s (hull %s) | Zero router %s; kNN %s; "
             + "stretch <= 50%% |%n", r.gpt4Target(), pct(r.exchangeMeasuredPct(r.gpt4Target())),
         pct(r.exchangeHullPct(r.gpt4Target())), pct(r.zeroHullPct(r.gpt4Target())), pct(r.knnHullPct(1.0))));
+    md.append(fmt("| the same over the second half of the stream only (after learning): 95%% / 100%% of GPT-4's "
+            + "accuracy | %s / %s | (GPT-4's accuracy is measured on all rows) |%n",
+        pct(r.exchangeSecondHalfPct(r.nearTarget())), pct(r.exchangeSecondHalfPct(r.gpt4Target()))));
     md.append(fmt("| AIQ over $%.3f to $%.3f per 1k | %.4f | Zero router %.4f; kNN (test split) %.4f; best model "
             + "per task in hindsight %.4f |%n", 1000 * r.aiqFrom(), 1000 * r.aiqTo(), r.exchangeAiq(), r.zeroAiq(),
         r.knnAiq(), r.bestPerTaskAiq()));
@@ -167,10 +177,11 @@ final class RoutingReport {
         r.knnGpt4().accuracy(), 1000 * r.knnGpt4().cost()));
     md.append("## The exchange's sweep of the cost weight (mean ± sd over seeds)\n\n"
         + "| lambda (quality per USD) | accuracy | $ per 1k prompts | % of GPT-4's cost | ECE after 500 | "
-        + "most frequent winners |\n|---|---|---|---|---|---|\n");
+        + "2nd half: accuracy, % of GPT-4's cost | most frequent winners |\n|---|---|---|---|---|---|---|\n");
     for (RoutingResults.SweepPoint s : r.sweep()) {
-      md.append(fmt("| %s | %.3f ± %.3f | %.3f ± %.3f | %.1f%% | %.3f | %s |%n", num(s.costWeight()), s.accuracy(),
-          s.accuracySd(), 1000 * s.cost(), 1000 * s.costSd(), r.pctOfGpt4(s.cost()), s.ece(), topWins(s)));
+      md.append(fmt("| %s | %.3f ± %.3f | %.3f ± %.3f | %.1f%% | %.3f | %.3f, %.1f%% | %s |%n", num(s.costWeight()),
+          s.accuracy(), s.accuracySd(), 1000 * s.cost(), 1000 * s.costSd(), r.pctOfGpt4(s.cost()), s.ece(),
+          s.lateAccuracy(), r.pctOfGpt4(s.lateCost()), topWins(s)));
     }
     RoutingResults.SweepPoint h = r.headline();
     md.append(fmt("%n## Learning curve at lambda=%s (mean over seeds, windows of %d prompts)%n%n"
@@ -180,15 +191,19 @@ final class RoutingReport {
           Math.min((w + 1) * StreamSummary.WINDOW, dataset.rows().size()), h.windowAccuracy().get(w),
           1000 * h.windowCost().get(w)));
     }
-    md.append(fmt("%n## Context: the same sweep without the question's features%n%n"
-        + "AIQ %.4f (with %d-dim context: %.4f); cost at 95%% of GPT-4's accuracy %s (hull %s); ECE after 500 %.3f."
-        + "%n%n| lambda | accuracy | $ per 1k prompts | %% of GPT-4's cost | ECE after 500 |%n|---|---|---|---|---|%n",
-        plain.exchangeAiq(), dims, r.exchangeAiq(), pct(plain.exchangeMeasuredPct(plain.nearTarget())),
-        pct(plain.exchangeHullPct(plain.nearTarget())), plain.headline().ece()));
-    for (RoutingResults.SweepPoint s : plain.sweep()) {
-      md.append(fmt("| %s | %.3f ± %.3f | %.3f ± %.3f | %.1f%% | %.3f |%n", num(s.costWeight()), s.accuracy(),
-          s.accuracySd(), 1000 * s.cost(), 1000 * s.costSd(), plain.pctOfGpt4(s.cost()), s.ece()));
+    md.append("\n## Variants (every one on the whole stream; the chosen one is the result above)\n\n"
+        + "| variant | AIQ, train-split stream (selection) | AIQ | cost at 95% of GPT-4's accuracy | hull | "
+        + "best accuracy | ECE after 500 |\n|---|---|---|---|---|---|---|\n");
+    for (RoutingBenchmark.VariantResult v : variants) {
+      RoutingResults x = v.results();
+      double best = x.sweep().stream().mapToDouble(RoutingResults.SweepPoint::accuracy).max().orElseThrow();
+      md.append(fmt("| %s%s | %.4f | %.4f | %s | %s | %.3f | %.3f |%n", v.variant().label(),
+          v == chosen ? " (chosen)" : "", v.trainAiq(), x.exchangeAiq(), pct(x.exchangeMeasuredPct(x.nearTarget())),
+          pct(x.exchangeHullPct(x.nearTarget())), best, x.headline().ece()));
     }
+    md.append("\nContext is the MiniLM embedding of the question, reduced by a PCA fitted per task on the train split. "
+        + "The exploration scale multiplies the posterior's standard deviation in the Thompson draw "
+        + "(`EstimatorConfig.explorationScale`).\n");
     md.append("\n## How it is measured\n\n");
     md.append("- Each model is a replay bidder: it bids its public list price times the prompt's estimated tokens and a "
         + "flat quality claim of 0.5; its recorded answer, cost and outcome are revealed only when the exchange calls it "
@@ -204,7 +219,7 @@ final class RoutingReport {
         + "single models. The kNN router is trained on the train split and measured on the test split, so its "
         + "percentages are relative to GPT-4 on the test split.\n");
     md.append("- Command: `./atomic bench routing --out <dir>` (optionally `--data <file>`; system properties "
-        + "`atomic.routing.seeds`, `atomic.routing.dims`, `atomic.embedding.cache` via `ATOMIC_JAVA_OPTS`).\n");
+        + "`atomic.routing.seeds`, `atomic.embedding.cache` via `ATOMIC_JAVA_OPTS`).\n");
     return md.toString();
   }
 
@@ -220,13 +235,17 @@ final class RoutingReport {
     chart.add(new CostQualityChart.Series("random", "#8c564b", List.of(r.random()), false, false, List.of()));
     chart.add(new CostQualityChart.Series("oracle (hindsight)", "#2ca02c", List.of(r.oracle()), false, false,
         List.of()));
-    chart.add(new CostQualityChart.Series("exchange, " + dims + "-dim context", "#1f77b4",
+    String[] shades = {"#9ecae1", "#c6dbef", "#6baed6", "#deebf7"};
+    int shade = 0;
+    for (RoutingBenchmark.VariantResult v : variants) {
+      if (v != chosen) {
+        chart.add(new CostQualityChart.Series("exchange: " + v.variant().label(), shades[shade++ % shades.length],
+            v.results().sweep().stream().map(RoutingResults.SweepPoint::point).toList(), true, false, List.of()));
+      }
+    }
+    chart.add(new CostQualityChart.Series("exchange: " + chosen.variant().label(), "#1f77b4",
         r.sweep().stream().map(RoutingResults.SweepPoint::point).toList(), true, true,
         r.sweep().stream().map(s -> "λ=" + num(s.costWeight())).toList()));
-    if (dims > 0) {
-      chart.add(new CostQualityChart.Series("exchange, no context", "#17becf",
-          plain.sweep().stream().map(RoutingResults.SweepPoint::point).toList(), true, false, List.of()));
-    }
     return chart.svg();
   }
 

@@ -50,7 +50,8 @@ record RoutingResults(
 
   /** The exchange at one cost weight: mean and standard deviation over seeds. */
   record SweepPoint(double costWeight, double accuracy, double accuracySd, double cost, double costSd, double ece,
-      double eceSd, List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins) {
+      double eceSd, List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins,
+      double lateAccuracy, double lateCost) {
     CostQuality.Point point() {
       return new CostQuality.Point(cost, accuracy);
     }
@@ -96,6 +97,16 @@ record RoutingResults(
         Baselines.single(knn.testRows(), GPT4), from, to, headline, List.copyOf(seeds));
   }
 
+  /** AIQ of the exchange's mean operating points over the single models' cost range, on the given rows. */
+  static double aiqOf(List<RouterBenchRow> rows, List<String> models, List<Double> weights,
+      List<StreamSummary> streams) {
+    List<CostQuality.Point> points = weights.stream()
+        .map(w -> summarise(w, streams.stream().filter(s -> s.costWeight() == w).toList()).point()).toList();
+    double from = models.stream().mapToDouble(m -> Baselines.single(rows, m).cost()).min().orElseThrow();
+    double to = models.stream().mapToDouble(m -> Baselines.single(rows, m).cost()).max().orElseThrow();
+    return CostQuality.aiq(CostQuality.hull(points), from, to);
+  }
+
   private static SweepPoint summarise(double weight, List<StreamSummary> runs) {
     if (runs.isEmpty()) {
       throw new IllegalStateException("no stream ran with cost weight " + weight);
@@ -114,7 +125,9 @@ record RoutingResults(
     Map<String, Integer> wins = new TreeMap<>();
     runs.forEach(r -> r.wins().forEach((arm, n) -> wins.merge(arm, n, Integer::sum)));
     return new SweepPoint(weight, mean(acc), sd(acc), mean(cost), sd(cost), mean(ece), sd(ece),
-        List.copyOf(windowAccuracy), List.copyOf(windowCost), Map.copyOf(wins));
+        List.copyOf(windowAccuracy), List.copyOf(windowCost), Map.copyOf(wins),
+        runs.stream().mapToDouble(StreamSummary::lateAccuracy).average().orElseThrow(),
+        runs.stream().mapToDouble(StreamSummary::lateCost).average().orElseThrow());
   }
 
   double gpt4Target() {
@@ -133,6 +146,11 @@ record RoutingResults(
   /** The cheapest measured exchange point reaching the accuracy, as % of GPT-4's cost; null when none does. */
   Double exchangeMeasuredPct(double accuracy) {
     return pct(CostQuality.cheapestMeasured(sweep.stream().map(SweepPoint::point).toList(), accuracy), gpt4);
+  }
+
+  /** Like {@link #exchangeMeasuredPct} over the second half of each stream only, once the exchange has learned. */
+  Double exchangeSecondHalfPct(double accuracy) {
+    return pct(sweep.stream().filter(p -> p.lateAccuracy() >= accuracy).mapToDouble(SweepPoint::lateCost).min(), gpt4);
   }
 
   Double exchangeHullPct(double accuracy) {

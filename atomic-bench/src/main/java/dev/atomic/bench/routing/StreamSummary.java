@@ -18,9 +18,12 @@ import java.util.TreeMap;
  * @param windowAccuracy accuracy per window of {@value #WINDOW} prompts
  * @param windowCost mean cost per prompt per window
  * @param wins how many prompts each arm won
+ * @param lateAccuracy accuracy over the second half of the stream, once the exchange has learned
+ * @param lateCost mean cost per prompt over the second half of the stream
  */
 record StreamSummary(double costWeight, long seed, double accuracy, double cost, double eceAfterWarmUp,
-    List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins) {
+    List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins, double lateAccuracy,
+    double lateCost) {
 
   static final int WARM_UP = 500;
   static final int WINDOW = 250;
@@ -37,6 +40,9 @@ record StreamSummary(double costWeight, long seed, double accuracy, double cost,
     int later = Math.max(outcomes.size() - WARM_UP, 0);
     double[] believed = new double[later];
     double[] observed = new double[later];
+    int half = outcomes.size() / 2;
+    double lateRight = 0;
+    double lateCost = 0;
     for (int i = 0; i < outcomes.size(); i++) {
       ExchangeStream.Outcome o = outcomes.get(i);
       right += o.quality();
@@ -51,6 +57,10 @@ record StreamSummary(double costWeight, long seed, double accuracy, double cost,
         wCost = 0;
         wCount = 0;
       }
+      if (i >= half) {
+        lateRight += o.quality();
+        lateCost += o.costUsd();
+      }
       if (i >= WARM_UP) {
         believed[i - WARM_UP] = o.believedQuality();
         observed[i - WARM_UP] = o.quality();
@@ -58,6 +68,7 @@ record StreamSummary(double costWeight, long seed, double accuracy, double cost,
     }
     return new StreamSummary(costWeight, seed, right / outcomes.size(), cost / outcomes.size(),
         Calibration.expectedCalibrationError(believed, observed), List.copyOf(windowAccuracy),
-        List.copyOf(windowCost), Map.copyOf(wins));
+        List.copyOf(windowCost), Map.copyOf(wins), lateRight / (outcomes.size() - half),
+        lateCost / (outcomes.size() - half));
   }
 }
