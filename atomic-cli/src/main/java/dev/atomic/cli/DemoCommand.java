@@ -22,14 +22,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code atomic demo}: an exchange with four in-process demo bidders whose true success rates are known to the demo
+ * {@code atomic demo --simulated}: an exchange with four in-process demo bidders whose true success rates are known to the demo
  * (not to the exchange). It shows one auction explained, then learns from feedback over a stream of microtasks, and
  * shows how the exchange discounted the bidder that overstates its quality and moved routine work to the cheap one.
  *
  * <p>The bidders are simulations with declared success rates, named as such; no real model is called here.
  */
-@Command(name = "demo", description = "Run an auction among in-process demo bidders and show the decisions.")
+@Command(name = "demo", description = "Triage the sample inbox on local models and show how the exchange decided "
+    + "and learned (--simulated: an auction among simulated bidders instead).")
 final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--simulated", description = "run the auction among simulated bidders instead of the e-mail triage")
+  boolean simulated;
 
   @Option(names = "--tasks", defaultValue = "400", description = "microtasks to stream (default ${DEFAULT-VALUE})")
   int tasks;
@@ -39,6 +43,10 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    return simulated ? simulatedAuction() : TriageDemo.run(seed, System.out);
+  }
+
+  private Integer simulatedAuction() {
     if (tasks < 1) {
       System.err.println("--tasks must be at least 1, was " + tasks);
       return 2;

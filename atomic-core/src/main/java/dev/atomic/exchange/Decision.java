@@ -92,11 +92,19 @@ public record Decision(
             .append(whyLost(ranked.getFirst(), ranked.get(i))).append('\n');
       }
     }
-    if (!exclusions.isEmpty()) {
+    // Abstentions are bidders for other kinds, mostly: one line for all of them keeps the reasons that matter visible.
+    List<String> abstained = exclusions.stream().filter(e -> e.reason() == Exclusion.Reason.ABSTAINED)
+        .map(Exclusion::arm).toList();
+    if (abstained.size() < exclusions.size()) {
       out.append("Excluded:\n");
       for (Exclusion e : exclusions) {
-        out.append(fmt("  %-24s %-11s %s%n", e.arm(), e.reason(), e.detail()));
+        if (e.reason() != Exclusion.Reason.ABSTAINED) {
+          out.append(fmt("  %-24s %-11s %s%n", e.arm(), e.reason(), e.detail()));
+        }
       }
+    }
+    if (!abstained.isEmpty()) {
+      out.append("Did not bid: ").append(String.join(", ", abstained)).append('\n');
     }
     return out.toString();
   }

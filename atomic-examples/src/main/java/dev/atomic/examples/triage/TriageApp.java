@@ -8,6 +8,7 @@ import dev.atomic.engine.StepKinds;
 import dev.atomic.engine.StepResult;
 import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.engine.yaml.PipelineYaml;
+import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.exchange.Utility;
@@ -22,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The e-mail triage application, offline on local models: OpenNLP detects the language, VADER the tone, keyword rules
@@ -41,6 +43,7 @@ public final class TriageApp implements AutoCloseable {
   private final Pipeline pipeline;
   private final Atomic atomic;
   private final EmailTriage functions;
+  private final RecentDecisions recent = new RecentDecisions(1_000);
 
   private TriageApp(TextEmbedder embedder, long seed) {
     this.adaptation = Adaptation.builder(embedder).minLabels(8).build();
@@ -56,6 +59,7 @@ public final class TriageApp implements AutoCloseable {
         .bidder(new VaderTone(VaderSentiment.load()))
         .bidder(new ReplyResponder())
         .bidder(new ActionRules())
+        .listener(recent)
         .build();
     StepKinds kinds = StepKinds.builder()
         .type("Email", Email.class)
@@ -100,6 +104,11 @@ public final class TriageApp implements AutoCloseable {
     exchange.feedback(call.decisionId(), right ? Feedback.accepted() : Feedback.rejected());
     String text = email.subject() + "\n" + email.body();
     adaptation.learn(Microtask.builder(kind).input(text).build(), truth, Feedback.accepted());
+  }
+
+  /** One of the last thousand decisions, to explain it. */
+  public Optional<Decision> decision(String id) {
+    return recent.find(id);
   }
 
   /** The same microtasks as typed functions. */
