@@ -2,8 +2,12 @@ package dev.atomic.server;
 
 import dev.atomic.bidding.Bidder;
 import dev.atomic.exchange.Cascade;
+import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.exchange.Exchange;
+import dev.atomic.server.api.ActiveRuns;
 import dev.atomic.server.api.Api;
+import dev.atomic.server.api.Runs;
 import dev.atomic.server.api.DecisionStream;
 import dev.atomic.server.dashboard.Dashboard;
 import dev.atomic.server.observe.ExchangeMetrics;
@@ -60,6 +64,7 @@ public final class AtomicServer implements AutoCloseable {
   private final PrometheusMeterRegistry metrics;
   private final LiveStats stats;
   private final ExecutorService background;
+  private final EmbeddedEngine engine;
   private final Api api;
   private final Javalin app;
 
@@ -73,11 +78,12 @@ public final class AtomicServer implements AutoCloseable {
     this.stream = new DecisionStream();
     this.stats = new LiveStats(b.clock, config.premiumBidder());
     ExchangeTracing tracing = new ExchangeTracing(telemetry, b.clock);
+    ActiveRuns activeRuns = new ActiveRuns();
     Exchange.Builder exchangeBuilder = Exchange.builder()
         .utility(config.utility())
         .clock(b.clock)
         // The ledger first, so the decision id is in the log context before the other listeners log.
-        .listener(new LedgerRecorder(store, b.clock))
+        .listener(new LedgerRecorder(store, b.clock, activeRuns))
         .listener(new ExchangeMetrics(metrics))
         .listener(tracing)
         .listener(stats)
@@ -96,7 +102,11 @@ public final class AtomicServer implements AutoCloseable {
         })
         .orElseGet(exchangeBuilder::build);
     this.background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-async-", 0).factory());
-    this.api = new Api(exchange, store, stream, stats, tracing, metrics, b.clock, config.maxBodyBytes(), background);
+    InstantSource clock = b.clock;
+    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock));
+    Runs runs = new Runs(engine, b.pipelines, activeRuns, store, b.clock);
+    this.api = new Api(exchange, store, stream, stats, tracing, metrics, runs, b.clock, config.maxBodyBytes(),
+        background);
     this.app = Javalin.create(cfg -> {
       cfg.http.maxRequestSize = config.maxBodyBytes();
       cfg.concurrency.useVirtualThreads = true;
@@ -157,6 +167,7 @@ public final class AtomicServer implements AutoCloseable {
       LOG.warn("stopping the HTTP server failed: {}", e.getMessage());
     }
     background.shutdownNow();
+    engine.close();
     try {
       store.saveState(EXCHANGE_NAME, ExchangeState.of(exchange));
     } catch (RuntimeException e) {
@@ -201,6 +212,7 @@ public final class AtomicServer implements AutoCloseable {
     private final ServerConfig config;
     private final List<Bidder> bidders = new ArrayList<>();
     private final List<Cascade> cascades = new ArrayList<>();
+    private final List<Pipeline> pipelines = new ArrayList<>();
     private Consumer<Exchange.Builder> customize = b -> { };
     private InstantSource clock = InstantSource.system();
     private Store store;
@@ -217,6 +229,12 @@ public final class AtomicServer implements AutoCloseable {
 
     public Builder cascade(Cascade cascade) {
       cascades.add(Objects.requireNonNull(cascade, "cascade"));
+      return this;
+    }
+
+    /** A pipeline callers may run with {@code POST /v1/runs}, by its name. */
+    public Builder pipeline(Pipeline pipeline) {
+      pipelines.add(Objects.requireNonNull(pipeline, "pipeline"));
       return this;
     }
 

@@ -4,6 +4,7 @@ import dev.atomic.exchange.AwardFailedException;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.ExchangeListener;
+import dev.atomic.server.api.ActiveRuns;
 import dev.atomic.store.DecisionEntry;
 import dev.atomic.store.ExecutionEntry;
 import dev.atomic.store.LedgerEntry;
@@ -25,17 +26,24 @@ final class LedgerRecorder implements ExchangeListener {
 
   private final Store store;
   private final InstantSource clock;
+  private final ActiveRuns runs;
 
-  LedgerRecorder(Store store, InstantSource clock) {
+  LedgerRecorder(Store store, InstantSource clock, ActiveRuns runs) {
     this.store = store;
     this.clock = clock;
+    this.runs = runs;
   }
 
   @Override
   public void onDecision(Microtask task, Decision decision) {
     MDC.put("decision_id", decision.id());
     LOG.debug("auction for {} ({}) awarded to {}", task.id(), task.kind(), decision.winner());
-    record(DecisionEntry.of(decision));
+    var step = runs.stepOf(task);
+    step.ifPresent(s -> {
+      MDC.put("run_id", s.runId());
+      MDC.put("step_id", s.stepId());
+    });
+    record(step.map(s -> new DecisionEntry(decision, s.runId(), s.stepId())).orElseGet(() -> DecisionEntry.of(decision)));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.atomic.bench.Reports;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.server.AtomicServer;
+import dev.atomic.server.JsonLogging;
 import dev.atomic.server.ServerConfig;
 import dev.atomic.store.BidderStats;
 import dev.atomic.store.DecisionQuery;
@@ -60,6 +61,8 @@ public final class ServiceBenchmark implements Benchmark {
     int warmup = options.quick() ? 300 : 3_000;
     int single = options.quick() ? 500 : 5_000;
     int perClient = options.quick() ? 20 : 200;
+    // Logs as `atomic serve` writes them: JSON lines at INFO (to stderr here, to keep the report readable).
+    JsonLogging.install(System.err, "INFO");
     Path dir = Files.createTempDirectory("atomic-service-bench");
     Map<String, Object> figures = new LinkedHashMap<>();
     Map<String, Map<String, Object>> byClients = new LinkedHashMap<>();
@@ -110,8 +113,9 @@ public final class ServiceBenchmark implements Benchmark {
         server.store().flush().get(60, TimeUnit.SECONDS);
         long recorded = server.store().ledger().bidderStats(DecisionQuery.all().tenant("bench")).stream()
             .mapToLong(BidderStats::wins).sum();
-        // Every request that answered 200 (warm-up included) made one awarded decision for tenant "bench".
-        long answered = 2L * warmup + single + 50L * perClient - failed;
+        // Every HTTP request that answered 200 (its warm-up included) made one awarded decision for tenant "bench";
+        // the in-process calls write no ledger.
+        long answered = warmup + single + 50L * perClient - failed;
         served = answered;
         lost = failed + Math.max(0, answered - recorded);
         figures.put("http_failures", failed);
@@ -135,6 +139,9 @@ public final class ServiceBenchmark implements Benchmark {
     figures.put("ledger", "SQLite (file in a temp folder)");
     figures.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     figures.put("cores", Runtime.getRuntime().availableProcessors());
+    // The machine is shared; a high load average means other work competed for the cores during the run.
+    figures.put("load_average_1m_at_end",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     figures.put("quick", options.quick());
 
     StringBuilder md = new StringBuilder("# Service overhead benchmark\n\n");
@@ -150,7 +157,8 @@ public final class ServiceBenchmark implements Benchmark {
         r.get("overhead_p50_ms"), r.get("overhead_p99_ms"))));
     md.append(String.format(Locale.ROOT, "%nLost: %d of %d answered decisions (non-200 answers, or answered but "
         + "missing from the ledger after a flush).%n%nTarget: overhead p50 under 1 ms, nothing lost. Machine: %d cores, "
-        + "%s.%n", lost, served, Runtime.getRuntime().availableProcessors(), figures.get("jvm")));
+        + "%s; 1-minute load average at the end %.1f.%n", lost, served, Runtime.getRuntime().availableProcessors(),
+        figures.get("jvm"), figures.get("load_average_1m_at_end")));
     Reports.write(options.out(), name(), figures, md.toString());
     options.progress().println(md);
   }

@@ -1,6 +1,7 @@
 package dev.atomic.server.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.estimate.EstimatorSnapshot;
 import dev.atomic.exchange.Cascade;
@@ -61,6 +62,7 @@ public final class Api {
   private final LiveStats stats;
   private final ExchangeTracing tracing;
   private final PrometheusMeterRegistry metrics;
+  private final Runs runs;
   private final InstantSource clock;
   private final long maxBodyBytes;
   private final ExecutorService background;
@@ -69,7 +71,8 @@ public final class Api {
   private final List<Route> routes = new ArrayList<>();
 
   public Api(Exchange exchange, Store store, DecisionStream stream, LiveStats stats, ExchangeTracing tracing,
-      PrometheusMeterRegistry metrics, InstantSource clock, long maxBodyBytes, ExecutorService background) {
+      PrometheusMeterRegistry metrics, Runs runs, InstantSource clock, long maxBodyBytes, ExecutorService background) {
+    this.runs = Objects.requireNonNull(runs, "runs");
     this.exchange = Objects.requireNonNull(exchange, "exchange");
     this.store = Objects.requireNonNull(store, "store");
     this.stream = Objects.requireNonNull(stream, "stream");
@@ -93,6 +96,7 @@ public final class Api {
     add(r, HandlerType.GET, "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     add(r, HandlerType.POST, "/v1/microtasks", this::submit);
     add(r, HandlerType.GET, "/v1/microtasks/{id}", this::microtask);
+    add(r, HandlerType.POST, "/v1/runs", this::startRun);
     add(r, HandlerType.GET, "/v1/runs/{id}", this::run);
     // The stream is registered before /v1/decisions/{id}, which would otherwise take "stream" for an id.
     r.sse("/v1/decisions/stream", stream::join);
@@ -169,6 +173,29 @@ public final class Api {
   }
 
   // ---- runs and decisions -------------------------------------------------------------------------------------------
+
+  /** A run request: the pipeline's name, its request (any JSON), and optionally the run's id. */
+  record RunRequest(String pipeline, JsonNode request, String id) {}
+
+  private void startRun(Context ctx) {
+    RunRequest body = body(ctx, RunRequest.class);
+    if (body.pipeline() == null || body.pipeline().isBlank()) {
+      throw ApiError.badRequest("invalid_request", "a run needs a 'pipeline'; known: " + runs.pipelineNames());
+    }
+    Object request = body.request() == null ? Map.of() : Json.mapper().convertValue(body.request(), Object.class);
+    var run = runs.start(body.pipeline(), request, body.id());
+    if ("true".equalsIgnoreCase(ctx.queryParam("async"))
+        || String.valueOf(ctx.header("Prefer")).contains("respond-async")) {
+      ctx.header("Location", "/v1/runs/" + run.id());
+      json(ctx, 202, Map.of("runId", run.id(), "status", "running", "location", "/v1/runs/" + run.id()));
+      return;
+    }
+    try {
+      json(ctx, 200, Runs.view(run.await()));
+    } catch (java.util.concurrent.CompletionException e) {
+      throw new ApiError(503, "run_abandoned", "run " + run.id() + " was abandoned: the server is stopping");
+    }
+  }
 
   private void run(Context ctx) {
     String id = ctx.pathParam("id");

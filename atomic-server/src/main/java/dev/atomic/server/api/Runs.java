@@ -1,0 +1,127 @@
+package dev.atomic.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.engine.CallOutcome;
+import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.RunResult;
+import dev.atomic.engine.StepResult;
+import dev.atomic.engine.embedded.EmbeddedEngine;
+import dev.atomic.engine.embedded.Run;
+import dev.atomic.store.LedgerEntry;
+import dev.atomic.store.RunEntry;
+import dev.atomic.store.StepEntry;
+import dev.atomic.store.Store;
+import dev.atomic.task.Microtask;
+import java.time.InstantSource;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pipeline runs started over the API, on the embedded engine: each run is written to the ledger when it starts and
+ * again, with every step, when it ends. While a run is active its microtasks (ids {@code runId:callKey}, as the engine
+ * names them) are recognised by {@link ActiveRuns}, so their decisions are recorded against the run and step.
+ *
+ * <p>The engine journals in memory here: a run interrupted by a restart is not resumed.
+ */
+public final class Runs {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+
+  /** A finished run as the API shows it. */
+  record RunResultView(String runId, String pipeline, String status, String failure, double costUsd,
+      Map<String, StepView> steps) {}
+
+  record StepView(String status, JsonNode output, List<CallOutcome> calls) {}
+
+  private final EmbeddedEngine engine;
+  private final Map<String, Pipeline> pipelines;
+  private final Store store;
+  private final InstantSource clock;
+  private final ActiveRuns active;
+
+  public Runs(EmbeddedEngine engine, List<Pipeline> pipelines, ActiveRuns active, Store store, InstantSource clock) {
+    this.active = Objects.requireNonNull(active, "active");
+    this.engine = Objects.requireNonNull(engine, "engine");
+    Map<String, Pipeline> byName = new LinkedHashMap<>();
+    for (Pipeline p : pipelines) {
+      if (byName.put(p.name(), p) != null) {
+        throw new IllegalArgumentException("two pipelines are named '" + p.name() + "'");
+      }
+    }
+    this.pipelines = Map.copyOf(byName);
+    this.store = Objects.requireNonNull(store, "store");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public List<String> pipelineNames() {
+    return List.copyOf(pipelines.keySet());
+  }
+
+  /** Starts a run of the named pipeline; its ledger record is written before the first step can be. */
+  Run start(String pipelineName, Object request, String runId) {
+    Pipeline pipeline = pipelines.get(pipelineName);
+    if (pipeline == null) {
+      throw new ApiError(404, "not_found", "no pipeline is named '" + pipelineName + "'; known: "
+          + pipelines.keySet());
+    }
+    String id = runId != null ? runId : java.util.UUID.randomUUID().toString();
+    if (id.isBlank() || id.length() > 200 || id.contains(":")) {
+      throw ApiError.badRequest("invalid_request", "a run id must be 1 to 200 characters without ':'");
+    }
+    if (!active.add(id)) {
+      throw new ApiError(409, "duplicate_id", "run '" + id + "' is running already");
+    }
+    record(new RunEntry(id, null, pipeline.name(), Microtask.DEFAULT_TENANT, "running", clock.instant()));
+    Run run;
+    try {
+      run = engine.start(pipeline, request, id);
+    } catch (RuntimeException e) {
+      active.remove(id);
+      record(new RunEntry(id, null, pipeline.name(), Microtask.DEFAULT_TENANT, "rejected", clock.instant()));
+      throw e;
+    }
+    run.result().whenComplete((result, failure) -> finish(pipeline, id, result, failure));
+    return run;
+  }
+
+  private void finish(Pipeline pipeline, String runId, RunResult result, Throwable failure) {
+    try {
+      if (result == null) {
+        record(new RunEntry(runId, null, pipeline.name(), Microtask.DEFAULT_TENANT, "abandoned", clock.instant()));
+        LOG.warn("run {} was abandoned: {}", runId, failure == null ? "no result" : failure.getMessage());
+        return;
+      }
+      for (StepResult step : result.steps().values()) {
+        String taskId = step.calls().isEmpty() ? null : runId + ":" + step.calls().getFirst().key();
+        record(new StepEntry(runId, step.step(), lower(step.status().name()), taskId, "", clock.instant()));
+      }
+      record(new RunEntry(runId, null, pipeline.name(), Microtask.DEFAULT_TENANT, lower(result.status().name()),
+          clock.instant()));
+    } finally {
+      active.remove(runId);
+    }
+  }
+
+  static RunResultView view(RunResult r) {
+    Map<String, StepView> steps = new LinkedHashMap<>();
+    r.steps().forEach((id, s) -> steps.put(id, new StepView(lower(s.status().name()), s.output(), s.calls())));
+    return new RunResultView(r.runId(), r.pipeline(), lower(r.status().name()), r.failure(), r.costUsd(), steps);
+  }
+
+  private void record(LedgerEntry entry) {
+    store.record(entry).whenComplete((ok, e) -> {
+      if (e != null) {
+        LOG.warn("{} was not written to the ledger: {}", entry.describe(), e.getMessage());
+      }
+    });
+  }
+
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

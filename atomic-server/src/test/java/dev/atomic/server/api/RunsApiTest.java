@@ -1,0 +1,85 @@
+package dev.atomic.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.StepKinds;
+import dev.atomic.server.AtomicServer;
+import dev.atomic.server.Http;
+import dev.atomic.server.ScriptedBidder;
+import dev.atomic.server.ServerConfig;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Pipeline runs over HTTP: started on the embedded engine, recorded with their steps and decisions. */
+class RunsApiTest {
+
+  record Doc(String text) {}
+
+  @TempDir
+  static Path dir;
+
+  static AtomicServer server;
+  static Http http;
+
+  @BeforeAll
+  static void start() {
+    StepKinds kinds = StepKinds.builder().kind("doc.label", String.class, String.class).build();
+    Pipeline pipeline = Pipeline.builder("label-twice", kinds).request(Doc.class)
+        .step("first", s -> s.kind("doc.label").input("${request.text}"))
+        .step("second", s -> s.kind("doc.label").input("${request.text}").after("first"))
+        .build();
+    server = AtomicServer.builder(ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("r.db").toString())
+            .withSeed(4))
+        .bidder(new ScriptedBidder("labeller", 0.9, 0.001, 10, "invoice"))
+        .pipeline(pipeline)
+        .start();
+    http = new Http(server.port());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  void run_servesEveryStepAndIsReadableWithItsDecisions() throws Exception {
+    Http.Reply done = http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"run-a\",\"request\":{\"text\":\"pay\"}}");
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    assertThat(done.json().path("status").asText()).isEqualTo("succeeded");
+    assertThat(done.json().path("steps").path("second").path("output").asText()).isEqualTo("invoice");
+
+    server.store().flush().get(10, TimeUnit.SECONDS);
+    JsonNode run = http.get("/v1/runs/run-a").json();
+    assertThat(run.path("status").asText()).isEqualTo("succeeded");
+    assertThat(run.path("steps")).extracting(s -> s.path("stepId").asText()).containsExactlyInAnyOrder("first", "second");
+    assertThat(run.path("decisions")).hasSize(2)
+        .allSatisfy(d -> assertThat(d.path("runId").asText()).isEqualTo("run-a"));
+    assertThat(run.path("decisions")).extracting(d -> d.path("stepId").asText())
+        .containsExactlyInAnyOrder("first", "second");
+  }
+
+  @Test
+  void runAsync_answers202() {
+    Http.Reply accepted = http.post("/v1/runs?async=true", "{\"pipeline\":\"label-twice\",\"request\":{\"text\":\"x\"}}");
+    assertThat(accepted.status()).isEqualTo(202);
+    assertThat(accepted.json().path("location").asText()).startsWith("/v1/runs/");
+  }
+
+  @Test
+  void run_badInput_isClear() {
+    assertThat(http.post("/v1/runs", "{\"pipeline\":\"nope\"}").errorCode()).isEqualTo("not_found");
+    assertThat(http.post("/v1/runs", "{\"request\":{}}").errorCode()).isEqualTo("invalid_request");
+    assertThat(http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"request\":{\"txt\":1,\"text\":[1]}}").status())
+        .isEqualTo(400);
+    assertThat(http.post("/v1/runs", "{\"pipeline\":").errorCode()).isEqualTo("malformed_json");
+    assertThat(http.post("/v1/runs", "text/plain", "{}").errorCode()).isEqualTo("unsupported_media_type");
+    assertThat(http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"a:b\"}").errorCode())
+        .isEqualTo("invalid_request");
+  }
+}
