@@ -3,8 +3,9 @@ package dev.atomic.bench;
 import dev.atomic.bench.adaptation.AdaptationBenchmark;
 import dev.atomic.bench.exchange.ExchangeBenchmark;
 import dev.atomic.bench.governance.GovernanceBenchmark;
-import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
+import dev.atomic.bench.functions.FunctionsBenchmark;
+import dev.atomic.bench.ledger.LedgerBenchmark;
 import dev.atomic.bench.routing.RoutingBenchmark;
 import dev.atomic.bench.service.ServiceBenchmark;
 import dev.atomic.bench.structured.StructuredBenchmark;
@@ -21,6 +22,7 @@ public final class Benchmarks {
         new ExchangeBenchmark(),
         new GovernanceBenchmark(),
         new ServiceBenchmark(),
+        new FunctionsBenchmark(),
         new RoutingBenchmark(),
         new AdaptationBenchmark(),
         new LedgerBenchmark(),
