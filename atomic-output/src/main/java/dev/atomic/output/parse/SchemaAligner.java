@@ -636,12 +636,17 @@ public final class SchemaAligner {
     }
     int i = t.charAt(0) == '-' || t.charAt(0) == '+' ? 1 : 0;
     int digits = 0;
+    int expDigits = 0;
     boolean dot = false;
     boolean exp = false;
     for (; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (Character.isDigit(c) && c < 128) {
-        digits++;
+      if (c >= '0' && c <= '9') {
+        if (exp) {
+          expDigits++;
+        } else {
+          digits++;
+        }
       } else if (c == '.' && !dot && !exp) {
         dot = true;
       } else if ((c == 'e' || c == 'E') && !exp && digits > 0 && i + 1 < t.length()) {
@@ -653,7 +658,7 @@ public final class SchemaAligner {
         return null;
       }
     }
-    if (digits == 0) {
+    if (digits == 0 || (exp && expDigits == 0)) {
       return null;
     }
     BigDecimal d = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);

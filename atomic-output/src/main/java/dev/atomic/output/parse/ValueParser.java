@@ -478,15 +478,19 @@ final class ValueParser {
     }
     boolean fraction = false;
     boolean exponent = false;
+    int fracDigits = 0;
     if (pos < end && s.charAt(pos) == '.') {
-      fraction = true;
-      pos++;
+      int dot = pos++;
       int fracStart = pos;
       while (pos < end && isDigit(s.charAt(pos))) {
         pos++;
       }
-      if (pos == fracStart || intDigits == 0) {
-        repaired = true; // "1." or ".5"
+      fracDigits = pos - fracStart;
+      if (intDigits == 0 && fracDigits == 0) {
+        pos = dot; // a lone "." or "-." is no number
+      } else {
+        fraction = true;
+        repaired |= fracDigits == 0 || intDigits == 0; // "1." or ".5"
       }
     }
     if (intDigits == 0 && !fraction) {

@@ -52,6 +52,14 @@ class SchemaAlignerTest {
   }
 
   @Test
+  void align_almostNumbers_leftForTheValidatorToRefuse() {
+    for (String text : new String[] {"1e+", "1e", ".", "-", "+.", "1.2.3", "0x10", "١٢"}) {
+      SchemaAligner.Aligned a = aligner.align(JSON.readTree("{\"name\": \"a\", \"score\": \"" + text + "\"}"));
+      assertThat(a.value().get("score").stringValue()).as(text).isEqualTo(text);
+    }
+  }
+
+  @Test
   void align_proseNamingTwoEnumValues_reportedAsAmbiguous() {
     SchemaAligner.Aligned a = aligner.align(JSON.readTree("{\"name\": \"a\", \"level\": \"low or high\"}"));
     assertThat(a.value().get("level").stringValue()).isEqualTo("low or high");
