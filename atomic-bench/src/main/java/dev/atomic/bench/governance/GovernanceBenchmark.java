@@ -32,8 +32,9 @@ import java.util.TreeMap;
  * <ol>
  *   <li>classification of the 5,574 real SMS of the SMS Spam Collection: throughput, and how many messages of each
  *       label carry each detected class (descriptive: the corpus has no PII labels, so no accuracy is claimed);
- *   <li>scaling: the time to classify adversarial strings (repeated {@code @}, digit groups, {@code -----BEGIN }...)
- *       of 100,000 and 400,000 characters; a linear scanner takes about 4 times as long for 4 times the input;
+ *   <li>scaling: the time per character to classify adversarial strings (repeated {@code @}, digit groups,
+ *       {@code -----BEGIN }...) of 100,000, 400,000 and 1,600,000 characters; {@code growth} is the time per character
+ *       at the largest size over that at the smallest: about 1 for a linear scanner, 16 for a quadratic one;
  *   <li>a policy decision, a redaction round trip, an audit append and an audit verification, per operation.
  * </ol>
  * Each timing is the best of several repetitions after a warm-up, on one thread.
@@ -78,17 +79,21 @@ public final class GovernanceBenchmark implements Benchmark {
 
     options.progress().println("governance: scaling on hostile input...");
     List<Map<String, Object>> scaling = new ArrayList<>();
+    int[] sizes = options.quick() ? new int[] {10_000, 40_000} : new int[] {100_000, 400_000, 1_600_000};
     for (String unit : HOSTILE) {
-      String small = unit.repeat(100_000 / unit.length());
-      String large = unit.repeat(400_000 / unit.length());
-      long smallNanos = best(repeats, () -> classifier.scan(small));
-      long largeNanos = best(repeats, () -> classifier.scan(large));
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("unit", unit);
-      row.put("ms_100k", smallNanos / 1e6);
-      row.put("ms_400k", largeNanos / 1e6);
-      row.put("ratio", (double) largeNanos / smallNanos);
-      row.put("ns_per_char_400k", (double) largeNanos / large.length());
+      double firstNsPerChar = 0;
+      double nsPerChar = 0;
+      for (int size : sizes) {
+        String input = unit.repeat(size / unit.length());
+        long nanos = best(Math.min(repeats, 3), () -> classifier.scan(input));
+        nsPerChar = (double) nanos / input.length();
+        firstNsPerChar = firstNsPerChar == 0 ? nsPerChar : firstNsPerChar;
+        row.put("ms_" + size / 1000 + "k", nanos / 1e6);
+        row.put("ns_per_char_" + size / 1000 + "k", nsPerChar);
+      }
+      row.put("growth", nsPerChar / firstNsPerChar);
       scaling.add(row);
     }
     figures.put("hostile_scaling", scaling);
@@ -186,11 +191,15 @@ public final class GovernanceBenchmark implements Benchmark {
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Integer>> byLabel = (Map<String, Map<String, Integer>>) f.get("messages_with_class_by_label");
     byLabel.forEach((label, counts) -> md.append("- ").append(label).append(": ").append(counts).append('\n'));
-    md.append("\nHostile input (each unit repeated to 100k and 400k chars; linear means a ratio near 4):\n\n");
-    md.append("| unit | ms at 100k | ms at 400k | ratio | ns/char |\n|---|---:|---:|---:|---:|\n");
+    md.append("\nHostile input, ns per character at each size (linear: growth near 1; quadratic: 16):\n\n");
+    List<String> sizes = scaling.getFirst().keySet().stream().filter(k -> k.startsWith("ns_per_char_")).toList();
+    md.append("| unit |");
+    sizes.forEach(k -> md.append(' ').append(k.substring("ns_per_char_".length())).append(" |"));
+    md.append(" growth |\n|---|").append("---:|".repeat(sizes.size() + 1)).append('\n');
     for (Map<String, Object> row : scaling) {
-      md.append(fmt("| `%s` | %.1f | %.1f | %.2f | %.0f |%n", ((String) row.get("unit")).replace("|", "\\|"),
-          row.get("ms_100k"), row.get("ms_400k"), row.get("ratio"), row.get("ns_per_char_400k")));
+      md.append("| `").append(((String) row.get("unit")).replace("|", "\\|")).append("` |");
+      sizes.forEach(k -> md.append(fmt(" %.0f |", row.get(k))));
+      md.append(fmt(" %.2f |%n", row.get("growth")));
     }
     md.append(fmt("%nPolicy decision (10 rules, 3 classes): %.0f ns. Redaction round trip of a 5-value letter: "
         + "%.1f us. Audit: append %.2f us, verify %.2f us per entry over %s entries (chain intact: %s).%n",
