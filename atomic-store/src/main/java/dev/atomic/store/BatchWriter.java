@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * own, so one bad entry (an unknown decision id) fails alone and the others are still committed, in their order.
  *
  * Closing stops new writes under the gate's write lock, then queues STOP behind everything accepted before (waiting for
- * room if the queue is full; the writer keeps draining), so the writer commits the queue and exits. No write can slip in
- * after STOP, because submitters hold the read lock while they check that the writer accepts and enqueue.
+ * room if the queue is full; the writer keeps draining), so the writer commits the queue and exits. No write can slip
+ * in after STOP, because submitters hold the read lock while they check that the writer accepts and enqueue.
  */
 final class BatchWriter {
 

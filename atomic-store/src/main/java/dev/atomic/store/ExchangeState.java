@@ -30,7 +30,7 @@ public record ExchangeState(EstimatorSnapshot snapshot, long auctionsHeld) {
     return new ExchangeState(exchange.snapshot(), auctions);
   }
 
-  /** Builds an exchange from a builder (configured as before the restart, same seed) and restores this state into it. */
+  /** Builds an exchange from a builder configured as before the restart (same seed), and restores this state in it. */
   public Exchange restoreInto(Exchange.Builder builder) {
     Exchange exchange = builder.auctionsHeld(auctionsHeld).build();
     exchange.restore(snapshot);

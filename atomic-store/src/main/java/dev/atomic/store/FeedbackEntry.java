@@ -35,8 +35,8 @@ public record FeedbackEntry(String decisionId, Feedback feedback, String note, I
     Checks.id("decision id", decisionId);
     JsonNode node = Json.parse("feedback for decision " + decisionId, json);
     if (!node.isObject()) {
-      throw new StoreException("feedback for decision " + decisionId + " must be a JSON object, was " + node.getNodeType()
-          + ": " + Json.excerpt(json));
+      throw new StoreException("feedback for decision " + decisionId + " must be a JSON object, was "
+          + node.getNodeType() + ": " + Json.excerpt(json));
     }
     node.fieldNames().forEachRemaining(name -> {
       if (!FIELDS.contains(name)) {

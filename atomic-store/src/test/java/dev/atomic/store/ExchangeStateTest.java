@@ -113,7 +113,7 @@ class ExchangeStateTest extends StoreFixture {
     }
   }
 
-  /** Rounds {@code from} (inclusive) to {@code to}: each executes a microtask and judges the answer, seeded by round. */
+  /** Rounds {@code from} (inclusive) to {@code to}: each executes a microtask and judges the answer, seeded. */
   private static List<Decision> rounds(Exchange exchange, int from, int to) {
     List<Decision> decisions = new ArrayList<>();
     for (int i = from; i < to; i++) {

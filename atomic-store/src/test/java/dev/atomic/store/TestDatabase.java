@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * One isolated test database: a SQLite file in a temporary folder, or a PostgreSQL schema with a random name that is
- * dropped on close, so concurrent test runs never meet. PostgreSQL is expected at 127.0.0.1:5432, database {@code test},
- * user {@code postgres} (override with ATOMIC_TEST_POSTGRES_URL); when it is unreachable the test fails, unless
- * ATOMIC_TEST_POSTGRES=skip.
+ * dropped on close, so concurrent test runs never meet. PostgreSQL is expected at 127.0.0.1:5432, database
+ * {@code test}, user {@code postgres} (override with ATOMIC_TEST_POSTGRES_URL); when it is unreachable the test fails,
+ * unless ATOMIC_TEST_POSTGRES=skip.
  */
 final class TestDatabase implements AutoCloseable {
 
