@@ -66,15 +66,33 @@ public final class SchemaAligner {
 
   /** Whether a value fits the schema's structure (types, enums, required properties): a quick, partial check. */
   public boolean fits(JsonNode value) {
-    return fits(value, root, 0);
+    return fits(value, root, new Context(new RepairLog()), 0);
   }
+
+  /** Steps one alignment may take: a recursive schema full of anyOf branches must not make it exponential. */
+  private static final int MAX_STEPS = 1_000_000;
 
   private static final class Context {
     final RepairLog log;
     final List<String> ambiguities = new ArrayList<>();
+    final int[] steps;
 
     Context(RepairLog log) {
+      this(log, new int[1]);
+    }
+
+    private Context(RepairLog log, int[] steps) {
       this.log = log;
+      this.steps = steps;
+    }
+
+    /** A context for trying a branch on the side; it shares this one's step budget. */
+    Context fork() {
+      return new Context(log.fork(), steps);
+    }
+
+    boolean exhausted() {
+      return ++steps[0] > MAX_STEPS;
     }
   }
 
@@ -82,7 +100,7 @@ public final class SchemaAligner {
 
   private JsonNode align(JsonNode node, JsonNode schema, Context ctx, int depth) {
     schema = deref(schema);
-    if (schema == null || !schema.isObject() || depth > maxDepth) {
+    if (schema == null || !schema.isObject() || depth > maxDepth || ctx.exhausted()) {
       return node;
     }
     JsonNode branches = schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf");
@@ -272,14 +290,14 @@ public final class SchemaAligner {
     JsonNode best = null;
     Context bestCtx = null;
     for (JsonNode branch : branches) {
-      if (fits(node, branch, depth)) {
-        return align(node, branch, ctx, depth); // fits as it is: only its children may need work
+      if (fits(node, branch, ctx, depth + 1)) {
+        return align(node, branch, ctx, depth + 1); // fits as it is: only its children may need work
       }
     }
     for (JsonNode branch : branches) {
-      Context trial = new Context(ctx.log.fork());
-      JsonNode aligned = align(node, branch, trial, depth);
-      if (fits(aligned, branch, depth) && (bestCtx == null || trial.log.size() < bestCtx.log.size())) {
+      Context trial = ctx.fork();
+      JsonNode aligned = align(node, branch, trial, depth + 1);
+      if (fits(aligned, branch, ctx, depth + 1) && (bestCtx == null || trial.log.size() < bestCtx.log.size())) {
         best = aligned;
         bestCtx = trial;
       }
@@ -383,9 +401,9 @@ public final class SchemaAligner {
 
   // ---- the quick structural check -----------------------------------------------------------------------------------
 
-  private boolean fits(JsonNode node, JsonNode schema, int depth) {
+  private boolean fits(JsonNode node, JsonNode schema, Context ctx, int depth) {
     schema = deref(schema);
-    if (schema == null || depth > maxDepth) {
+    if (schema == null || depth > maxDepth || ctx.exhausted()) {
       return true;
     }
     if (schema.isBoolean()) {
@@ -398,7 +416,7 @@ public final class SchemaAligner {
     if (branches != null && branches.isArray()) {
       boolean any = false;
       for (JsonNode b : branches) {
-        any |= fits(node, b, depth);
+        any = any || fits(node, b, ctx, depth + 1);
       }
       if (!any) {
         return false;
@@ -430,7 +448,7 @@ public final class SchemaAligner {
       if (props != null && props.isObject()) {
         for (Map.Entry<String, JsonNode> e : props.properties()) {
           JsonNode v = node.get(e.getKey());
-          if (v != null && !fits(v, e.getValue(), depth + 1)) {
+          if (v != null && !fits(v, e.getValue(), ctx, depth + 1)) {
             return false;
           }
         }
@@ -447,7 +465,7 @@ public final class SchemaAligner {
     }
     if (node.isArray() && schema.get("items") != null && schema.get("items").isObject()) {
       for (JsonNode item : node) {
-        if (!fits(item, schema.get("items"), depth + 1)) {
+        if (!fits(item, schema.get("items"), ctx, depth + 1)) {
           return false;
         }
       }

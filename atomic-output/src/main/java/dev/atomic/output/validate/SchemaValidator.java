@@ -123,6 +123,12 @@ public final class SchemaValidator {
      */
     public SchemaValidator load(JsonNode schema) {
       Objects.requireNonNull(schema, "schema");
+      String cycle = InPlaceCycles.find(schema);
+      if (cycle != null) {
+        throw new IllegalArgumentException("the JSON Schema refers to itself at " + cycle
+            + " without reading any of the value (through $ref, anyOf, allOf, oneOf, not or if), so validating"
+            + " against it would never end");
+      }
       try {
         Schema compiled = registry.getSchema(schema);
         compiled.initializeValidators();

@@ -67,6 +67,15 @@ class SchemaAlignerTest {
   }
 
   @Test
+  void align_schemaThatRefersToItselfThroughBranches_finishesWithinItsStepBudget() {
+    JsonNode loop = JSON.readTree("""
+        {"anyOf": [{"$ref": "#"}, {"$ref": "#"}, {"type": "object", "required": ["x"]}, {"$ref": "#"}]}""");
+    SchemaAligner looping = new SchemaAligner(loop, 64);
+    SchemaAligner.Aligned a = looping.align(JSON.readTree("{\"a\": [1, 2, {\"b\": null}]}"));
+    assertThat(a.value()).isNotNull();
+  }
+
+  @Test
   void fits_missingRequiredProperty_false() {
     assertThat(aligner.fits(JSON.readTree("{\"nick\": \"b\"}"))).isFalse();
     assertThat(aligner.fits(JSON.readTree("{\"name\": \"b\"}"))).isTrue();
