@@ -31,7 +31,7 @@ class RedactorProperties {
     return Arbitraries.oneOf(words, Arbitraries.of(SECRETS)).list().ofMaxSize(25).map(l -> String.join(" ", l));
   }
 
-  @Property(tries = 500)
+  @Property(tries = 500, seed = "20261127")
   void redactThenRestore_isTheIdentity_andNoSecretSurvivesRedaction(@ForAll("documents") String text) {
     Redacted r = redactor.redact(text);
     String redacted = (String) r.value();
@@ -42,7 +42,7 @@ class RedactorProperties {
     assertThat(r.restore(redacted)).isEqualTo(text);
   }
 
-  @Property(tries = 500)
+  @Property(tries = 500, seed = "20261128")
   void restore_anyReorderingOrRepetitionOfPlaceholders(@ForAll("documents") String text, @ForAll long seed) {
     Redacted r = redactor.redact(text);
     List<String> placeholders = new ArrayList<>(r.originals().keySet());
