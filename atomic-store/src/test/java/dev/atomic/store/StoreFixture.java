@@ -33,7 +33,12 @@ abstract class StoreFixture {
 
   @AfterEach
   void closeStore() throws Exception {
-    store.close();
-    database.close();
+    // Either may be missing when PostgreSQL was skipped (ATOMIC_TEST_POSTGRES=skip) or could not be opened.
+    if (store != null) {
+      store.close();
+    }
+    if (database != null) {
+      database.close();
+    }
   }
 }
