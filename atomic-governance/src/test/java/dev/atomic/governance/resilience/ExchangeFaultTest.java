@@ -45,6 +45,7 @@ class ExchangeFaultTest {
     Duration timeout = bidder.id().equals("hang") ? Duration.ofMillis(10) : Duration.ofSeconds(30);
     ResilientBidder r = ResilientBidder.wrap(bidder).clock(clock).random(new SplittableRandom(2))
         .timeout(timeout)
+        .maxConcurrentCalls(64) // above the 30 concurrent microtasks below: no load is shed here
         .retries(2, Duration.ofMillis(1), 2, Duration.ofMillis(2), 0.5)
         .circuit(4, 1, 50, Duration.ofMinutes(5))
         .wellFormed(o -> o instanceof String s && s.startsWith("answer"))
@@ -108,6 +109,32 @@ class ExchangeFaultTest {
         assertThat(f.get().servedBy()).isEqualTo("good");
       }
       assertThat(good.served()).extracting(Microtask::id).doesNotHaveDuplicates().hasSize(30);
+    }
+  }
+
+  @Test
+  void slowingBidder_opensItsCircuitOnSlowCalls_andIsExcludedWithTheReason() {
+    // Each call "takes" 3 s on the injected clock; calls over 2 s are slow, and all slow opens the circuit.
+    RecordingBidder slow = RecordingBidder.answering("slow", BidderProfile.local(), 0.99, 0.001, t -> {
+      clock.advance(Duration.ofSeconds(3));
+      return "answer from slow";
+    });
+    RecordingBidder good = good("good", 0.6);
+    ResilientBidder slowGuarded = ResilientBidder.wrap(slow).clock(clock).timeout(Duration.ofSeconds(30))
+        .circuit(4, 1, 50, Duration.ofMinutes(5)).slowCalls(Duration.ofSeconds(2), 100).build();
+    wrapped.add(slowGuarded);
+    try (Exchange exchange = Exchange.builder().seed(16).clock(clock)
+        .bidder(slowGuarded).bidder(resilient(good)).build()) {
+      List<Execution> executions = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        executions.add(exchange.execute(task(i), ANSWERS_ONLY));
+      }
+      // The slow answer was still good and accepted; then the circuit kept the slow bidder out.
+      assertThat(slow.served()).hasSize(1);
+      assertThat(executions.getFirst().servedBy()).isEqualTo("slow");
+      assertThat(executions.subList(1, 10)).allSatisfy(e -> assertThat(e.servedBy()).isEqualTo("good"));
+      assertThat(executions.getLast().decision().exclusions()).singleElement()
+          .satisfies(x -> assertThat(x.detail()).contains("'slow' is OPEN", "slow-call rate 100%"));
     }
   }
 
