@@ -274,6 +274,11 @@ class ApiTest {
   }
 
   @Test
+  void stream_withoutEventStreamAccept_is406() {
+    assertError(http.get("/v1/decisions/stream"), 406, "not_acceptable");
+  }
+
+  @Test
   void stream_sendsEachNewDecision() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(http.base() + "/v1/decisions/stream"))
         .header("Accept", "text/event-stream").build();

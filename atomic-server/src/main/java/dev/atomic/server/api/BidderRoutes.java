@@ -1,0 +1,73 @@
+package dev.atomic.server.api;
+
+import dev.atomic.bidding.Bidder;
+import dev.atomic.estimate.EstimatorSnapshot;
+import dev.atomic.exchange.Cascade;
+import dev.atomic.exchange.Exchange;
+import dev.atomic.server.observe.LiveStats;
+import dev.atomic.store.BidderStats;
+import dev.atomic.store.DecisionQuery;
+import dev.atomic.store.Store;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /v1/bidders}: each bidder and cascade with three views of its record: the ledger's (durable, every
+ * decision), the live one (since the server started) and what the exchange has learned per kind. {@code GET /v1/stats}
+ * is the live figures on their own, for the dashboard.
+ */
+final class BidderRoutes {
+
+  record BidderView(String id, String type, String vendor, String region, Boolean onPremises, List<String> members,
+      BidderStats ledger, LiveStats.BidderLive live, List<Learned> learned) {}
+
+  /** What the exchange has learned about an arm on one kind: how many outcomes, and actual/claimed cost and latency. */
+  record Learned(String kind, double observations, double costRatio, double latencyRatio) {}
+
+  private final Exchange exchange;
+  private final Store store;
+  private final LiveStats stats;
+
+  BidderRoutes(Exchange exchange, Store store, LiveStats stats) {
+    this.exchange = exchange;
+    this.store = store;
+    this.stats = stats;
+  }
+
+  void register(RouteTable r) {
+    r.get("/v1/bidders", this::bidders);
+    r.get("/v1/stats", ctx -> Requests.json(ctx, 200, stats.snapshot()));
+  }
+
+  private void bidders(Context ctx) {
+    Map<String, BidderStats> ledger = store.ledger().bidderStats(DecisionQuery.all()).stream()
+        .collect(Collectors.toMap(BidderStats::arm, Function.identity(), (a, b) -> a));
+    Map<String, LiveStats.BidderLive> live = stats.snapshot().bidders().stream()
+        .collect(Collectors.toMap(LiveStats.BidderLive::bidder, Function.identity(), (a, b) -> a));
+    Map<String, List<Learned>> learned = exchange.snapshot().arms().stream().collect(Collectors.groupingBy(
+        EstimatorSnapshot.Arm::arm, Collectors.mapping(BidderRoutes::learned, Collectors.toList())));
+    List<BidderView> out = new ArrayList<>();
+    for (Bidder b : exchange.bidders()) {
+      out.add(new BidderView(b.id(), "bidder", b.profile().vendor(), b.profile().region(), b.profile().onPremises(),
+          List.of(), ledger.get(b.id()), live.get(b.id()), learned.getOrDefault(b.id(), List.of())));
+    }
+    for (Cascade c : exchange.cascades()) {
+      out.add(new BidderView(c.id(), "cascade", null, null, null, List.copyOf(c.members()), ledger.get(c.id()),
+          live.get(c.id()), learned.getOrDefault(c.id(), List.of())));
+    }
+    Requests.json(ctx, 200, Map.of("bidders", out));
+  }
+
+  private static Learned learned(EstimatorSnapshot.Arm arm) {
+    return new Learned(arm.kind(), arm.observations(), ratio(arm.cost()), ratio(arm.latency()));
+  }
+
+  /** The mean of actual/claimed, or NaN when never observed. */
+  private static double ratio(EstimatorSnapshot.Ratio r) {
+    return r.ratioCount() == 0 ? Double.NaN : r.ratioSum() / r.ratioCount();
+  }
+}
