@@ -69,4 +69,24 @@ class TriageAppTest {
       assertThat(genuine.output("language", String.class)).isEqualTo("eng");
     }
   }
+
+  @Test
+  void functions_correctionsTeachTheHeadsWhichThenServeTheFunction() {
+    try (TriageApp app = TriageApp.create(embedder, 11)) {
+      List<Inbox.Message> reviewed = Inbox.sample().stream().filter(m -> !m.email().body().isBlank()).limit(60).toList();
+      for (Inbox.Message m : reviewed) {
+        Result<Category> category = app.functions().category(m.email().subject() + "\n" + m.email().body());
+        if (category.value() == m.category()) {
+          category.feedback().accept();
+        } else {
+          category.feedback().correct(m.category());
+        }
+      }
+      Result<Category> next = app.functions().category("Invoice INV-77 charges me twice, please refund");
+      assertThat(next.decision().ranked()).extracting(dev.atomic.exchange.ScoredBid::arm)
+          .contains("category-knn", "category-logistic");
+      assertThat(app.adaptation().learned()).isEqualTo(reviewed.size());
+      assertThat(next.value()).isEqualTo(Category.BILLING);
+    }
+  }
 }
