@@ -1,0 +1,56 @@
+package dev.atomic.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomic.estimate.EstimatorSnapshot;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as a program embedding it uses it: configure, register bidders, start, serve, stop, start again. */
+class AtomicServerTest {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void restart_restoresWhatTheExchangeLearned() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8)
+        .withStoreUrl(dir.resolve("ledger/atomic.db").toString());
+    EstimatorSnapshot learned;
+    long auctions;
+    try (AtomicServer server = AtomicServer.builder(config)
+        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+      Http http = new Http(server.port());
+      for (int i = 0; i < 3; i++) {
+        String id = http.post("/v1/microtasks", "{\"kind\":\"restart.check\"}").json().path("decisionId").asText();
+        assertThat(http.post("/v1/decisions/" + id + "/feedback", "{\"quality\":1}").status()).isEqualTo(200);
+      }
+      learned = server.exchange().snapshot();
+      auctions = server.exchange().auctionsHeld();
+    }
+    assertThat(learned.arms()).isNotEmpty();
+
+    try (AtomicServer again = AtomicServer.builder(config)
+        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+      assertThat(again.exchange().auctionsHeld()).isEqualTo(auctions);
+      EstimatorSnapshot.Arm before = learned.arms().getFirst();
+      EstimatorSnapshot.Arm after = again.exchange().snapshot().arms().getFirst();
+      assertThat(after.arm()).isEqualTo(before.arm());
+      assertThat(after.observations()).isEqualTo(before.observations());
+      assertThat(after.mean()).containsExactly(before.mean());
+      Http http = new Http(again.port());
+      assertThat(http.get("/v1/decisions?kind=restart.check").json().path("items")).hasSize(3);
+    }
+  }
+
+  @Test
+  void start_onATakenPort_failsClearlyAndReleasesTheLedger() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("a.db").toString());
+    try (AtomicServer first = AtomicServer.builder(config).start()) {
+      ServerConfig clash = config.withPort(first.port()).withStoreUrl(dir.resolve("b.db").toString());
+      assertThatThrownBy(() -> AtomicServer.builder(clash).start()).isInstanceOf(RuntimeException.class);
+    }
+  }
+}
