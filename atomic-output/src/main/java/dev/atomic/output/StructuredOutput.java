@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -289,19 +290,19 @@ public final class StructuredOutput<T> {
   }
 
   /** Binds JSON that is known to be partial (streaming); empty when the type cannot take it yet. */
-  java.util.Optional<T> bindPartial(JsonNode json) {
+  Optional<T> bindPartial(JsonNode json) {
     JsonNode aligned = aligner.align(json).value();
     if (binder == null) {
       @SuppressWarnings("unchecked")
       T value = (T) aligned;
-      return java.util.Optional.of(value);
+      return Optional.of(value);
     }
     try {
       @SuppressWarnings("unchecked")
       T value = (T) binder.bind(aligned);
-      return java.util.Optional.ofNullable(value);
+      return Optional.ofNullable(value);
     } catch (RuntimeException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

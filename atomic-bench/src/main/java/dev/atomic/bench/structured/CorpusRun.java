@@ -6,9 +6,12 @@ import dev.atomic.output.parse.ParseLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +35,7 @@ final class CorpusRun {
     int recovered = 0;
     int refusals = 0;
     int refused = 0;
-    List<String> misses = new java.util.ArrayList<>();
+    List<String> misses = new ArrayList<>();
     for (String file : List.of("malformed.jsonl", "tricky.jsonl")) {
       for (String line : Files.readAllLines(dir.resolve(file))) {
         if (line.isBlank()) {
@@ -93,7 +96,7 @@ final class CorpusRun {
       return a.decimalValue().compareTo(b.decimalValue()) == 0;
     }
     if (a.isObject() && b.isObject()) {
-      java.util.Set<String> keys = new java.util.HashSet<>(a.propertyNames());
+      Set<String> keys = new HashSet<>(a.propertyNames());
       keys.addAll(b.propertyNames());
       return keys.stream().allMatch(k -> same(a.get(k), b.get(k)));
     }

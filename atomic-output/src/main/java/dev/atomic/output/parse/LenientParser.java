@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -68,7 +70,7 @@ public final class LenientParser {
    *
    * @throws OutputException with reason {@code TOO_LARGE} when the text breaks a limit
    */
-  public java.util.Optional<tools.jackson.databind.JsonNode> partial(CharSequence streamed) {
+  public Optional<tools.jackson.databind.JsonNode> partial(CharSequence streamed) {
     String text = streamed.toString();
     if (text.length() > limits.maxChars()) {
       throw tooLarge(text.length() + " characters", "");
@@ -78,11 +80,11 @@ public final class LenientParser {
       start++;
     }
     if (start == text.length()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     try {
       ValueParser.Result r = ValueParser.parse(text, start, text.length(), limits.maxDepth(), true, new RepairLog());
-      return java.util.Optional.ofNullable(r.value());
+      return Optional.ofNullable(r.value());
     } catch (TooLargeException e) {
       throw tooLarge(e.getMessage(), "");
     }

@@ -1,6 +1,7 @@
 package dev.atomic.output.parse;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ final class RepairLog {
   /** A new, empty log at the same path: for trying an alignment on the side. */
   RepairLog fork() {
     RepairLog f = new RepairLog();
-    f.path = java.util.Arrays.copyOf(path, Math.max(path.length, 16));
+    f.path = Arrays.copyOf(path, Math.max(path.length, 16));
     f.depth = depth;
     return f;
   }
@@ -70,7 +71,7 @@ final class RepairLog {
 
   private void grow() {
     if (depth == path.length) {
-      path = java.util.Arrays.copyOf(path, depth * 2);
+      path = Arrays.copyOf(path, depth * 2);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.atomic.output.schema;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class TypeDescription {
     if (t.isString()) {
       return List.of(t.stringValue());
     }
-    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    ArrayList<String> out = new ArrayList<>();
     t.forEach(x -> out.add(x.asString("")));
     return out;
   }

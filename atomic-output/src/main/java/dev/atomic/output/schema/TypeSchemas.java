@@ -9,12 +9,14 @@ import com.github.victools.jsonschema.generator.SchemaVersion;
 import dev.atomic.output.Description;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.util.List;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -43,7 +45,7 @@ public final class TypeSchemas {
    */
   public static ObjectNode of(Type type) {
     Objects.requireNonNull(type, "type");
-    checkUnions(type, new java.util.HashSet<>());
+    checkUnions(type, new HashSet<>());
     return generator().generateSchema(type);
   }
 
@@ -64,7 +66,7 @@ public final class TypeSchemas {
           if (!erased.isSealed() || !erased.isInterface()) {
             return null;
           }
-          return java.util.Arrays.stream(erased.getPermittedSubclasses())
+          return Arrays.stream(erased.getPermittedSubclasses())
               .map(sub -> context.getTypeContext().resolveSubtype(declared, sub))
               .toList();
         })
@@ -112,7 +114,7 @@ public final class TypeSchemas {
     return d == null ? null : d.value();
   }
 
-  private static void checkUnions(Type type, java.util.Set<Class<?>> seen) {
+  private static void checkUnions(Type type, Set<Class<?>> seen) {
     for (Class<?> c : TypeGraph.classes(type)) {
       if (!seen.add(c)) {
         continue;
