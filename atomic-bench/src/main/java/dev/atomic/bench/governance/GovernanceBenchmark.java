@@ -189,7 +189,8 @@ public final class GovernanceBenchmark implements Benchmark {
         f.get("messages"), f.get("corpus_chars"), f.get("classify_us_per_message"), f.get("classify_mb_per_second")));
     md.append("Messages with each detected class, by label (descriptive; the corpus has no PII labels):\n\n");
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Integer>> byLabel = (Map<String, Map<String, Integer>>) f.get("messages_with_class_by_label");
+    Map<String, Map<String, Integer>> byLabel =
+        (Map<String, Map<String, Integer>>) f.get("messages_with_class_by_label");
     byLabel.forEach((label, counts) -> md.append("- ").append(label).append(": ").append(counts).append('\n'));
     md.append("\nHostile input, ns per character at each size (linear: growth near 1; quadratic: 16):\n\n");
     List<String> sizes = scaling.getFirst().keySet().stream().filter(k -> k.startsWith("ns_per_char_")).toList();

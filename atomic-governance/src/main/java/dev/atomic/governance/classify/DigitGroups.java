@@ -31,7 +31,8 @@ record DigitGroups(int[] starts, int[] ends, char[] separators) {
         i++;
       }
       groups.add(new int[] {start, i});
-      if (groups.size() < maxGroups && i + 1 < text.length() && separators.indexOf(text.charAt(i)) >= 0 && Chars.digit(text.charAt(i + 1))) {
+      if (groups.size() < maxGroups && i + 1 < text.length() && separators.indexOf(text.charAt(i)) >= 0
+          && Chars.digit(text.charAt(i + 1))) {
         seps.append(text.charAt(i));
         i++;
       } else {

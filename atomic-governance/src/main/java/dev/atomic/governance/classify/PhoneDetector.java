@@ -13,8 +13,9 @@ import java.util.function.Consumer;
  *       groups of 2 to 5 digits with one kind of separator ({@code 06 12 34 56 78}, {@code 020 7946 0958}).
  * </ul>
  * A number may be followed by more digit groups (a date, an extension, a card): every run of leading groups that forms
- * a phone number is reported, and the classifier keeps the longest one that does not overlap a more specific value. Dates such as {@code 2024-01-15} (8 digits) and unbroken numbers without a trunk 0
- * ({@code 1234567890}) never match. At most {@value #MAX_GROUPS} groups are read from any start, so the scan is linear.
+ * a phone number is reported, and the classifier keeps the longest one that does not overlap a more specific value.
+ * Dates such as {@code 2024-01-15} (8 digits) and unbroken numbers without a trunk 0 ({@code 1234567890}) never match.
+ * At most {@value #MAX_GROUPS} groups are read from any start, so the scan is linear.
  */
 final class PhoneDetector implements Detector {
 

@@ -11,8 +11,8 @@ import java.util.Objects;
  * <ol>
  *   <li>admission: {@link #admit} refuses to wrap a bidder that is not sovereign, so a hosted adapter cannot be
  *       registered through it, and {@link #exchange} refuses to build when any registered bidder did not pass it;
- *   <li>the policy: the exchange runs with {@link DataPolicy#isCleanRoom() a clean-room policy}, so a non-sovereign bidder
- *       registered later (with {@link Exchange#register}) is never asked to bid;
+ *   <li>the policy: the exchange runs with {@link DataPolicy#isCleanRoom() a clean-room policy}, so a non-sovereign
+ *       bidder registered later (with {@link Exchange#register}) is never asked to bid;
  *   <li>the guard: every admitted bidder checks its profile again on each bid and serve call.
  * </ol>
  * No global state: clean-room mode belongs to the exchange built here, not to the process.

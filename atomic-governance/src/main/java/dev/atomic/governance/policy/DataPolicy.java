@@ -100,7 +100,8 @@ public final class DataPolicy implements Policy {
   }
 
   private static String where(BidderProfile p) {
-    return p.vendor() + ", " + p.region() + (p.onPremises() ? ", on-premises" : "") + (p.sovereign() ? ", sovereign" : "");
+    return p.vendor() + ", " + p.region() + (p.onPremises() ? ", on-premises" : "")
+        + (p.sovereign() ? ", sovereign" : "");
   }
 
   @Override

@@ -43,7 +43,8 @@ public record Rule(
   public Rule {
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
-          "rule name must be 1-100 letters, digits, '_', '.' or '-', starting with a letter or digit, was '" + name + "'");
+          "rule name must be 1-100 letters, digits, '_', '.' or '-', starting with a letter or digit, was '"
+              + name + "'");
     }
     classes = Set.copyOf(new LinkedHashSet<>(Objects.requireNonNull(classes, "classes")));
     if (classes.isEmpty()) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The last line of clean-room defence: checks the wrapped bidder's profile on every call and throws before the payload
- * reaches it unless it is sovereign. The policy should already have kept such a bidder out; this guard holds even if the
- * policy was replaced or the bidder's profile changed at runtime.
+ * reaches it unless it is sovereign. The policy should already have kept such a bidder out; this guard holds even if
+ * the policy was replaced or the bidder's profile changed at runtime.
  */
 final class SovereignGuard implements Bidder {
 

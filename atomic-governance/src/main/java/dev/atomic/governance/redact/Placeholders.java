@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Hands out placeholders for one input: the same value always gets the same placeholder, numbers count per label, and
- * a placeholder that already appears in the input text is skipped, so restoring can never replace the caller's own text.
+ * Hands out placeholders for one input: the same value always gets the same placeholder, numbers count per label,
+ * and a placeholder that already appears in the input text is skipped, so restoring can never replace the caller's own
+ * text.
  */
 final class Placeholders {
 

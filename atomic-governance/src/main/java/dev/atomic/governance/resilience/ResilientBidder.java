@@ -43,10 +43,10 @@ import java.util.random.RandomGenerator;
  *     .build();
  * }
  *
- * <p>Serving, step by step: the bulkhead admits the call or refuses at once (a full bidder is no reason to queue); then,
- * for each try, the circuit breaker admits it, the call runs on a virtual thread under the timeout, and its outcome is
- * recorded: a failure, a timeout, a slow call (measured with the injected clock), or an answer that fails the
- * well-formedness check. Failures the retry rule accepts are retried after the jittered backoff, or after the
+ * <p>Serving, step by step: the bulkhead admits the call or refuses at once (a full bidder is no reason to queue);
+ * then, for each try, the circuit breaker admits it, the call runs on a virtual thread under the timeout, and its
+ * outcome is recorded: a failure, a timeout, a slow call (measured with the injected clock), or an answer that fails
+ * the well-formedness check. Failures the retry rule accepts are retried after the jittered backoff, or after the
  * {@code Retry-After} the provider gave when it is no longer than {@code maxRetryAfter}; a longer wait fails at once so
  * the exchange escalates instead of stalling.
  *
@@ -94,7 +94,8 @@ public final class ResilientBidder implements Bidder, AutoCloseable {
     Duration maxRetryAfter = b.maxRetryAfter;
     Predicate<Throwable> retryOn = b.retryOn;
     IntervalBiFunction<Answer> wait = (attempt, outcome) -> outcome.isLeft()
-        ? retryAfter.apply(outcome.getLeft()).map(Duration::toMillis).orElseGet(() -> backoff.waitMillis(attempt, random))
+        ? retryAfter.apply(outcome.getLeft()).map(Duration::toMillis)
+            .orElseGet(() -> backoff.waitMillis(attempt, random))
         : backoff.waitMillis(attempt, random);
     this.retry = Retry.of(name, RetryConfig.<Answer>custom()
         .maxAttempts(b.maxAttempts)
@@ -347,7 +348,7 @@ public final class ResilientBidder implements Bidder, AutoCloseable {
       return this;
     }
 
-    /** Calls longer than {@code threshold} are slow; when {@code ratePercent} of the window is slow, the circuit opens. */
+    /** Calls longer than {@code threshold} are slow; when {@code ratePercent} of the window is, the circuit opens. */
     public Builder slowCalls(Duration threshold, float ratePercent) {
       Objects.requireNonNull(threshold, "threshold");
       if (threshold.isNegative() || threshold.isZero()) {

@@ -87,7 +87,8 @@ class PolicyYamlTest {
 
   @Test
   void parse_invalidRules_areNamedWithTheirLine() {
-    fails("rules:\n  - name: a\n    classes: [pci.card]\n    deny: true\n  - name: b\n    classes: [Bad Class]\n    deny: true\n", 5,
+    fails("rules:\n  - name: a\n    classes: [pci.card]\n    deny: true\n"
+        + "  - name: b\n    classes: [Bad Class]\n    deny: true\n", 5,
         "rule #2 'b'", "'Bad Class'");
     fails("rules:\n  - name: a\n    classes: [x]\n", 2, "rule #1 'a'", "neither denies nor sets any requirement");
     fails("rules:\n  - classes: [x]\n    deny: true\n", 2, "rule #1 has no 'name'");
