@@ -46,6 +46,27 @@ public final class ResponseFormats {
     return format;
   }
 
+  /**
+   * Anthropic's way to force structured output: one tool whose {@code input_schema} is the schema, and a
+   * {@code tool_choice} that makes the model call it. Returns {@code {tools: [...], tool_choice: {...}}} to merge into a
+   * Messages API request; the answer is the tool call's {@code input}.
+   *
+   * @throws IllegalArgumentException when the name is not allowed
+   */
+  public static ObjectNode anthropicTool(String name, String description, JsonNode schema) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException(
+          "an Anthropic tool name must be 1 to 64 letters, digits, '_' or '-', was '" + name + "'");
+    }
+    ObjectNode request = NODES.objectNode();
+    ObjectNode tool = request.putArray("tools").addObject();
+    tool.put("name", name);
+    tool.put("description", description == null || description.isBlank() ? "Record the answer." : description);
+    tool.set("input_schema", TypeSchemas.embedded(schema));
+    request.putObject("tool_choice").put("type", "tool").put("name", name);
+    return request;
+  }
+
   /** A copy of the schema in the shape OpenAI's strict mode accepts. */
   static ObjectNode strict(ObjectNode s, int depth) {
     if (depth > 64) {

@@ -29,6 +29,15 @@ class ResponseFormatsTest {
   }
 
   @Test
+  void anthropicTool_forcedToolWhoseInputIsTheSchema() {
+    JsonNode r = ResponseFormats.anthropicTool("record_outer", "Record the outer value.", TypeSchemas.of(Outer.class));
+    assertThat(r.at("/tools/0/name").asString()).isEqualTo("record_outer");
+    assertThat(r.at("/tools/0/input_schema/required").toString()).isEqualTo("[\"name\"]");
+    assertThat(r.at("/tools/0/input_schema").has("$schema")).isFalse();
+    assertThat(r.get("tool_choice").toString()).isEqualTo("{\"type\":\"tool\",\"name\":\"record_outer\"}");
+  }
+
+  @Test
   void openAi_badName_refusedWithTheName() {
     assertThatThrownBy(() -> ResponseFormats.openAi("has space", TypeSchemas.of(Outer.class), true))
         .isInstanceOf(IllegalArgumentException.class)
