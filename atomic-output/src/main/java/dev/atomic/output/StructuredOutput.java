@@ -121,6 +121,12 @@ public final class StructuredOutput<T> {
     return ResponseFormats.openAi(name, schema, true);
   }
 
+  /** Anthropic's forced tool for this type: {@code {tools, tool_choice}} to merge into a Messages API request. */
+  public ObjectNode anthropicTool(String name) {
+    JsonNode description = schema.get("description");
+    return ResponseFormats.anthropicTool(name, description == null ? null : description.asString(""), schema);
+  }
+
   /** A value as the compact JSON a model should write for it: for examples in prompts, and for tests. */
   public String toJson(T value) {
     Objects.requireNonNull(value, "value");

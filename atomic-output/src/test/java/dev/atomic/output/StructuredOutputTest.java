@@ -98,5 +98,7 @@ class StructuredOutputTest {
     assertThat(output.instructions()).startsWith("Answer with JSON matching this type, and nothing else:\n"
         + "// Whether an e-mail is spam, and why\n{\n  // true when the message is unsolicited\n  spam: bool,");
     assertThat(output.responseFormat("spam_verdict").at("/json_schema/schema/required")).hasSize(4);
+    assertThat(output.anthropicTool("spam_verdict").at("/tools/0/description").asString())
+        .isEqualTo("Whether an e-mail is spam, and why");
   }
 }
