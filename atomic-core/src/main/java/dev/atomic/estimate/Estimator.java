@@ -20,10 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Estimator {
 
+  /** The scope of the default tenant, and of every call that names no scope. */
+  public static final String DEFAULT_SCOPE = dev.atomic.task.Microtask.DEFAULT_TENANT;
+
   private static final double[] NO_FEATURES = new double[0];
 
   private final EstimatorConfig config;
-  private final Map<String, Map<String, ArmState>> byKind = new ConcurrentHashMap<>();
+  /** scope, then kind, then arm: a tenant's track records never mix with another's unless they share a scope. */
+  private final Map<String, Map<String, Map<String, ArmState>>> byScope = new ConcurrentHashMap<>();
 
   public Estimator(EstimatorConfig config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -36,7 +40,13 @@ public final class Estimator {
   /** The exchange's belief about a claim made by {@code arm} for a microtask of {@code kind}. */
   public Estimate estimate(
       String arm, String kind, double claimedQuality, double claimedCostUsd, double claimedLatencyMs, Features features) {
-    ArmState state = state(arm, kind);
+    return estimate(DEFAULT_SCOPE, arm, kind, claimedQuality, claimedCostUsd, claimedLatencyMs, features);
+  }
+
+  /** The belief in one scope (a tenant, or tenants that share what they learn). */
+  public Estimate estimate(String scope, String arm, String kind, double claimedQuality, double claimedCostUsd,
+      double claimedLatencyMs, Features features) {
+    ArmState state = state(scope, arm, kind);
     double[] x = vector(features);
     synchronized (state) {
       QualityModel model = state.model(x.length, config);
@@ -57,10 +67,16 @@ public final class Estimator {
    * {@code claimedQuality} and {@code features} must be those the arm was estimated with when it won.
    */
   public void observeOutcome(String arm, String kind, double claimedQuality, Features features, double quality) {
+    observeOutcome(DEFAULT_SCOPE, arm, kind, claimedQuality, features, quality);
+  }
+
+  /** Learns from the quality of one result, in one scope. */
+  public void observeOutcome(
+      String scope, String arm, String kind, double claimedQuality, Features features, double quality) {
     if (!(quality >= 0 && quality <= 1)) {
       throw new IllegalArgumentException("an outcome's quality must be in [0, 1], was " + quality);
     }
-    ArmState state = state(arm, kind);
+    ArmState state = state(scope, arm, kind);
     double[] x = vector(features);
     synchronized (state) {
       state.model(x.length, config).update(claimedQuality, x, quality, 1.0);
@@ -70,7 +86,13 @@ public final class Estimator {
   /** Learns how real cost and latency compare with the claims. */
   public void observeUsage(
       String arm, String kind, double claimedCostUsd, double actualCostUsd, double claimedLatencyMs, double actualLatencyMs) {
-    ArmState state = state(arm, kind);
+    observeUsage(DEFAULT_SCOPE, arm, kind, claimedCostUsd, actualCostUsd, claimedLatencyMs, actualLatencyMs);
+  }
+
+  /** Learns how real cost and latency compare with the claims, in one scope. */
+  public void observeUsage(String scope, String arm, String kind, double claimedCostUsd, double actualCostUsd,
+      double claimedLatencyMs, double actualLatencyMs) {
+    ArmState state = state(scope, arm, kind);
     synchronized (state) {
       state.cost.observe(claimedCostUsd, actualCostUsd);
       state.latency.observe(claimedLatencyMs, actualLatencyMs);
@@ -80,7 +102,7 @@ public final class Estimator {
   /** A copy of everything learned, in a stable order. */
   public EstimatorSnapshot snapshot() {
     List<EstimatorSnapshot.Arm> arms = new ArrayList<>();
-    byKind.forEach((kind, states) -> states.forEach((arm, state) -> {
+    byScope.forEach((scope, byKind) -> byKind.forEach((kind, states) -> states.forEach((arm, state) -> {
       synchronized (state) {
         QualityModel model = state.model;
         arms.add(new EstimatorSnapshot.Arm(
@@ -90,16 +112,18 @@ public final class Estimator {
             model == null ? NO_FEATURES : model.covarianceCopy(),
             model == null ? 0 : model.observations(),
             state.cost.state(),
-            state.latency.state()));
+            state.latency.state(),
+            scope));
       }
-    }));
-    arms.sort(Comparator.comparing(EstimatorSnapshot.Arm::kind).thenComparing(EstimatorSnapshot.Arm::arm));
+    })));
+    arms.sort(Comparator.comparing(EstimatorSnapshot.Arm::scope).thenComparing(EstimatorSnapshot.Arm::kind)
+        .thenComparing(EstimatorSnapshot.Arm::arm));
     return new EstimatorSnapshot(arms);
   }
 
   /** Replaces everything learned by the snapshot's state. */
   public void restore(EstimatorSnapshot snapshot) {
-    Map<String, Map<String, ArmState>> restored = new ConcurrentHashMap<>();
+    Map<String, Map<String, Map<String, ArmState>>> restored = new ConcurrentHashMap<>();
     for (EstimatorSnapshot.Arm arm : snapshot.arms()) {
       ArmState state = new ArmState(config);
       if (arm.mean().length > 0) {
@@ -107,13 +131,18 @@ public final class Estimator {
       }
       state.cost = RatioEstimate.restore(config.costPriorWeight(), arm.cost());
       state.latency = RatioEstimate.restore(config.costPriorWeight(), arm.latency());
-      restored.computeIfAbsent(arm.kind(), k -> new ConcurrentHashMap<>()).put(arm.arm(), state);
+      restored.computeIfAbsent(arm.scope(), k -> new ConcurrentHashMap<>())
+          .computeIfAbsent(arm.kind(), k -> new ConcurrentHashMap<>()).put(arm.arm(), state);
     }
-    byKind.clear();
-    byKind.putAll(restored);
+    byScope.clear();
+    byScope.putAll(restored);
   }
 
-  private ArmState state(String arm, String kind) {
+  private ArmState state(String scope, String arm, String kind) {
+    Map<String, Map<String, ArmState>> byKind = byScope.get(scope);
+    if (byKind == null) {
+      byKind = byScope.computeIfAbsent(scope, k -> new ConcurrentHashMap<>());
+    }
     Map<String, ArmState> states = byKind.get(kind);
     if (states == null) {
       states = byKind.computeIfAbsent(kind, k -> new ConcurrentHashMap<>());

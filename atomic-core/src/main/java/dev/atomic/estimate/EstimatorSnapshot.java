@@ -25,11 +25,21 @@ public record EstimatorSnapshot(List<Arm> arms) {
    * @param observations the summed weight of the outcomes learned from
    * @param cost how real costs compared with claimed ones
    * @param latency how real latencies compared with claimed ones
+   * @param scope whose track record this is: a tenant, or a scope tenants share by opting in
    */
   public record Arm(
-      String arm, String kind, double[] mean, double[] covariance, double observations, Ratio cost, Ratio latency) {
+      String arm,
+      String kind,
+      double[] mean,
+      double[] covariance,
+      double observations,
+      Ratio cost,
+      Ratio latency,
+      String scope) {
 
     public Arm {
+      // Snapshots written before scopes existed belong to the default tenant.
+      scope = scope == null ? Estimator.DEFAULT_SCOPE : scope;
       Objects.requireNonNull(arm, "arm");
       Objects.requireNonNull(kind, "kind");
       mean = mean.clone();

@@ -60,15 +60,18 @@ final class Auction {
   private final Microtask task;
   private final Utility weights;
   private final Estimator estimator;
+  private final String scope;
   private final BudgetPacer budgets;
   private final SplittableRandom random;
   private final List<Candidate> candidates = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
 
-  Auction(Microtask task, Utility weights, Estimator estimator, BudgetPacer budgets, SplittableRandom random) {
+  Auction(Microtask task, Utility weights, Estimator estimator, String scope, BudgetPacer budgets,
+      SplittableRandom random) {
     this.task = task;
     this.weights = weights;
     this.estimator = estimator;
+    this.scope = scope;
     this.budgets = budgets;
     this.random = random;
   }
@@ -119,7 +122,7 @@ final class Auction {
 
   private void consider(
       String arm, Offer offer, double quality, double cost, double latencyMs, String rationale) {
-    Estimate e = estimator.estimate(arm, task.kind(), quality, cost, latencyMs, task.features());
+    Estimate e = estimator.estimate(scope, arm, task.kind(), quality, cost, latencyMs, task.features());
     Constraints limits = task.constraints();
     if (e.expectedCostUsd() > limits.maxCostUsd()) {
       exclusions.add(new Exclusion(arm, Exclusion.Reason.COST,

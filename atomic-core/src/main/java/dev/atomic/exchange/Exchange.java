@@ -61,6 +61,7 @@ public final class Exchange implements AutoCloseable {
   private final BidCollector collector;
   private final PendingAwards pending;
   private final Listeners listeners;
+  private final LearningScopes scopes;
   private final AtomicLong sequence = new AtomicLong();
   private final Object registration = new Object();
   private volatile Bidder[] bidders;
@@ -82,6 +83,7 @@ public final class Exchange implements AutoCloseable {
     this.collector = new BidCollector(executor);
     this.pending = new PendingAwards(b.pendingCapacity);
     this.listeners = new Listeners(b.listeners);
+    this.scopes = b.scopes;
     this.sequence.set(b.auctionsHeld);
     this.bidders = new Bidder[0];
     this.cascades = new Cascade[0];
@@ -223,7 +225,7 @@ public final class Exchange implements AutoCloseable {
       reservation.settle(served.costKnown() ? served.answer().costUsd() : reservation.amount());
       if (attempt.status() == Attempt.Status.SUCCEEDED) {
         learnUsage(task, candidate, served);
-        pending.replace(decision.id(), new PendingAwards.Pending(task.kind(), task.features(),
+        pending.replace(decision.id(), new PendingAwards.Pending(scope(task), task.kind(), task.features(),
             served.contributions(), candidate.arm(), candidate.claimedCost(), candidate.claimedLatencyMs(),
             reservation, true));
         Execution execution = new Execution(decision, candidate.arm(), served.answer(), served.accepted(), attempts);
@@ -233,7 +235,8 @@ public final class Exchange implements AutoCloseable {
       if (served.costKnown()) {
         learnUsage(task, candidate, served);
       }
-      estimator.observeOutcome(candidate.arm(), task.kind(), candidate.claimedQuality(), task.features(), 0);
+      estimator.observeOutcome(scope(task), candidate.arm(), task.kind(), candidate.claimedQuality(), task.features(),
+          0);
       reservation = null;
     }
     pending.take(decision.id());
@@ -257,12 +260,12 @@ public final class Exchange implements AutoCloseable {
           + "': it is unknown, already has feedback, or is older than the exchange keeps pending awards");
     }
     for (PendingAwards.Contribution c : p.contributions()) {
-      estimator.observeOutcome(c.arm(), p.kind(), c.claimedQuality(), p.features(), feedback.quality());
+      estimator.observeOutcome(p.scope(), c.arm(), p.kind(), c.claimedQuality(), p.features(), feedback.quality());
     }
     if (!p.usageKnown() && feedback.hasActualCost()) {
       p.reservation().settle(feedback.actualCostUsd());
       double latency = Double.isNaN(feedback.actualLatencyMs()) ? p.claimedLatencyMs() : feedback.actualLatencyMs();
-      estimator.observeUsage(p.servedBy(), p.kind(), p.claimedCostUsd(), feedback.actualCostUsd(),
+      estimator.observeUsage(p.scope(), p.servedBy(), p.kind(), p.claimedCostUsd(), feedback.actualCostUsd(),
           p.claimedLatencyMs(), latency);
     }
     listeners.onFeedback(decisionId, feedback);
@@ -317,7 +320,7 @@ public final class Exchange implements AutoCloseable {
       deadlineNanos = Math.min(deadlineNanos, System.nanoTime() + left * 1_000_000L);
     }
     long draw = mix(seed ^ mix(sequence.getAndIncrement()));
-    Auction auction = new Auction(task, weights, estimator, budgets, new SplittableRandom(draw));
+    Auction auction = new Auction(task, weights, estimator, scope(task), budgets, new SplittableRandom(draw));
     Bidder[] current = bidders;
     Bid[] bids = new Bid[current.length];
     Exclusion[] excluded = new Exclusion[current.length];
@@ -338,7 +341,7 @@ public final class Exchange implements AutoCloseable {
     Auction.Closed closed = auction.close(id, now, draw);
     Auction.Candidate winner = closed.ranked().isEmpty() ? null : closed.ranked().getFirst();
     if (winner != null) {
-      pending.put(id, new PendingAwards.Pending(task.kind(), task.features(),
+      pending.put(id, new PendingAwards.Pending(scope(task), task.kind(), task.features(),
           List.of(new PendingAwards.Contribution(winner.arm(), winner.claimedQuality())), winner.arm(),
           winner.claimedCost(), winner.claimedLatencyMs(), closed.reservation(), false));
     }
@@ -381,15 +384,22 @@ public final class Exchange implements AutoCloseable {
   }
 
   private void learnUsage(Microtask task, Auction.Candidate candidate, Served served) {
-    estimator.observeUsage(candidate.arm(), task.kind(), candidate.claimedCost(), served.answer().costUsd(),
+    String scope = scope(task);
+    estimator.observeUsage(scope, candidate.arm(), task.kind(), candidate.claimedCost(), served.answer().costUsd(),
         candidate.claimedLatencyMs(), served.latencyMs());
     for (Served.MemberUsage m : served.members()) {
-      estimator.observeUsage(m.arm(), task.kind(), m.claimedCostUsd(), m.actualCostUsd(), m.claimedLatencyMs(),
+      estimator.observeUsage(scope, m.arm(), task.kind(), m.claimedCostUsd(), m.actualCostUsd(), m.claimedLatencyMs(),
           m.actualLatencyMs());
       if (m.failed()) {
-        estimator.observeOutcome(m.arm(), task.kind(), m.claimedQuality(), task.features(), 0);
+        estimator.observeOutcome(scope, m.arm(), task.kind(), m.claimedQuality(), task.features(), 0);
       }
     }
+  }
+
+  /** Whose track record this microtask's award reads and teaches. */
+  private String scope(Microtask task) {
+    String scope = scopes.scopeOf(task.tenant());
+    return scope == null ? task.tenant() : scope;
   }
 
   private long attemptTimeoutNanos(Microtask task) {
@@ -423,6 +433,7 @@ public final class Exchange implements AutoCloseable {
     private final List<Bidder> bidders = new ArrayList<>();
     private final List<Cascade> cascades = new ArrayList<>();
     private final List<ExchangeListener> listeners = new ArrayList<>();
+    private LearningScopes scopes = LearningScopes.isolated();
     private final Map<String, Budget> budgets = new HashMap<>();
 
     private Builder() {}
@@ -504,6 +515,15 @@ public final class Exchange implements AutoCloseable {
 
     public Builder cascade(Cascade cascade) {
       cascades.add(Objects.requireNonNull(cascade, "cascade"));
+      return this;
+    }
+
+    /**
+     * Whose track record each tenant's awards read and teach; every tenant learns alone unless set, e.g.
+     * {@link LearningScopes#sharedAmong} for tenants that opted in to sharing.
+     */
+    public Builder learningScopes(LearningScopes scopes) {
+      this.scopes = Objects.requireNonNull(scopes, "scopes");
       return this;
     }
 

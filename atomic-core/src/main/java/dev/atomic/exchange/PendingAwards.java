@@ -20,6 +20,7 @@ final class PendingAwards {
 
   /** What an award needs to learn from its feedback. */
   record Pending(
+      String scope,
       String kind,
       Features features,
       List<Contribution> contributions,

@@ -337,6 +337,35 @@ class ExchangeTest {
   }
 
   @Test
+  void learning_isPerTenantUnlessBothOptIn() {
+    for (boolean shared : new boolean[] {false, true}) {
+      Exchange.Builder b = exchange(new TestBidder("a", 0.9, 0.001, 5, 1));
+      if (shared) {
+        b.learningScopes(LearningScopes.sharedAmong(Set.of("acme", "globex")));
+      }
+      try (Exchange ex = b.build()) {
+        double before = believed(ex, "globex");
+        for (int i = 0; i < 40; i++) {
+          Decision d = ex.award(Microtask.builder("email.spam").tenant("acme").build());
+          ex.feedback(d.id(), Feedback.rejected());
+        }
+        assertThat(believed(ex, "acme")).isLessThan(before - 0.3);
+        if (shared) {
+          assertThat(believed(ex, "globex")).isEqualTo(believed(ex, "acme"));
+        } else {
+          assertThat(believed(ex, "globex")).isEqualTo(before);
+        }
+        assertThat(ex.snapshot().arms()).extracting(dev.atomic.estimate.EstimatorSnapshot.Arm::scope)
+            .contains(shared ? LearningScopes.SHARED : "acme");
+      }
+    }
+  }
+
+  private static double believed(Exchange ex, String tenant) {
+    return ex.award(Microtask.builder("email.spam").tenant(tenant).build()).bidOf("a").orElseThrow().believedQuality();
+  }
+
+  @Test
   void decision_serialisesToJsonAndBack() throws Exception {
     try (Exchange ex = exchange(new TestBidder("a", 0.9, 0.001, 5, 1), new TestBidder("b", 0.8, 0.0001, 5, 1))
         .build()) {
