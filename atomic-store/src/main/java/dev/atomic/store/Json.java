@@ -45,8 +45,11 @@ final class Json {
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + ") at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + excerpt(json), e);
+      // Limits such as the nesting depth are reported without a location.
+      String where = e.getLocation() == null ? ""
+          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + ")" + where + ": "
+          + excerpt(json), e);
     }
   }
 

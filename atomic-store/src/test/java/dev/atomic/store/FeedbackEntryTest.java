@@ -32,6 +32,16 @@ class FeedbackEntryTest {
   }
 
   @Test
+  void parse_nestedBeyondJacksonsDepthLimit_isAStoreExceptionNotANullPointer() {
+    String deep = "{\"quality\":" + "[".repeat(2_000) + "]".repeat(2_000) + "}";
+
+    assertThatThrownBy(() -> FeedbackEntry.parse("d-1", deep, AT))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("feedback for decision d-1 is malformed JSON")
+        .hasMessageContaining("nesting depth");
+  }
+
+  @Test
   void parse_malformedJson_saysWhereAndShowsIt() {
     assertThatThrownBy(() -> FeedbackEntry.parse("d-1", "{\"quality\": 1,,}", AT))
         .isInstanceOf(StoreException.class)
