@@ -17,6 +17,8 @@ import dev.atomic.server.observe.Telemetry;
 import dev.atomic.store.ExchangeState;
 import dev.atomic.store.Store;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -54,6 +56,9 @@ public final class AtomicServer implements AutoCloseable {
   public static final String EXCHANGE_NAME = "main";
 
   private static final Logger LOG = LoggerFactory.getLogger(AtomicServer.class);
+
+  /** Connections the operating system queues for the server before it accepts them. */
+  private static final int ACCEPT_QUEUE = 1_024;
 
   private final ServerConfig config;
   private final Store store;
@@ -112,6 +117,15 @@ public final class AtomicServer implements AutoCloseable {
       cfg.concurrency.useVirtualThreads = true;
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = config.host();
+      // Jetty's default accept queue is the JDK's 50: a burst of clients connecting at once to a busy server overflows
+      // it, and their connections time out or are reset before a handler sees them. Queue a burst that size instead.
+      cfg.jetty.addConnector((server, http) -> {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE);
+        return connector;
+      });
       Dashboard.register(cfg);
       api.register(cfg.routes);
     });
