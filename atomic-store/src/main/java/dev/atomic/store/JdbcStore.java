@@ -1,6 +1,7 @@
 package dev.atomic.store;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.atomic.governance.audit.AuditStore;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ final class JdbcStore implements Store {
   private final ExchangeStates states;
   private final JdbcJournal journal;
   private final JdbcLedger ledger;
+  private final JdbcAuditStore audit;
 
   private JdbcStore(HikariDataSource dataSource, Settings settings) {
     this.dataSource = dataSource;
@@ -24,6 +26,7 @@ final class JdbcStore implements Store {
     this.states = new ExchangeStates(dataSource, clock);
     this.journal = new JdbcJournal(dataSource, writer, clock);
     this.ledger = new JdbcLedger(dataSource);
+    this.audit = new JdbcAuditStore(dataSource);
   }
 
   static JdbcStore open(Settings settings) {
@@ -66,6 +69,11 @@ final class JdbcStore implements Store {
   @Override
   public Ledger ledger() {
     return ledger;
+  }
+
+  @Override
+  public AuditStore audit() {
+    return audit;
   }
 
   @Override

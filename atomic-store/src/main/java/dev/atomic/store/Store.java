@@ -1,5 +1,6 @@
 package dev.atomic.store;
 
+import dev.atomic.governance.audit.AuditStore;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -55,6 +56,12 @@ public interface Store extends AutoCloseable {
 
   /** Queries over what has been recorded. */
   Ledger ledger();
+
+  /**
+   * The insert-only table of the audit chain; give it to {@code AuditLog.chained(store.audit(), clock)}. Each append
+   * is committed before it returns; a second writer taking the same sequence fails instead of forking the chain.
+   */
+  AuditStore audit();
 
   /** Commits everything queued, then closes the database connections. Idempotent. */
   @Override

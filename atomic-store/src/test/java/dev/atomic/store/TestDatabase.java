@@ -73,6 +73,21 @@ final class TestDatabase implements AutoCloseable {
     };
   }
 
+  /** Runs statements on a connection of its own, outside any store, as someone editing the database by hand would. */
+  void execute(String... statements) throws SQLException {
+    try (Connection c = schema == null
+            ? DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())
+            : DriverManager.getConnection(URL, USER, "");
+        Statement s = c.createStatement()) {
+      if (schema != null) {
+        s.execute("SET search_path TO " + schema);
+      }
+      for (String statement : statements) {
+        s.execute(statement);
+      }
+    }
+  }
+
   /** Opens a store on this database. */
   Store open() {
     return open(config -> {});

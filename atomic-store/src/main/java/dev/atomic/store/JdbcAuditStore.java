@@ -1,0 +1,89 @@
+package dev.atomic.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.governance.audit.AuditEntry;
+import dev.atomic.governance.audit.AuditStore;
+import dev.atomic.governance.audit.AuditType;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/*
+ * The audit chain's rows. Appends bypass the batch writer on purpose: the chained log reads the last entry and appends
+ * the next one under its own lock, so each append must be committed before it returns, and the primary key on the
+ * sequence makes a second writer (another process on the same database) fail instead of forking the chain.
+ */
+final class JdbcAuditStore implements AuditStore {
+
+  private static final String COLUMNS = "sequence, at_epoch_ms, tenant, type, actor, details, previous_hash, hash";
+
+  private final DataSource dataSource;
+
+  JdbcAuditStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  @Override
+  public Optional<AuditEntry> last() {
+    List<AuditEntry> last = Sql.query(dataSource, "the last audit entry",
+        "SELECT " + COLUMNS + " FROM audit_entry ORDER BY sequence DESC LIMIT 1", List.of(), JdbcAuditStore::entry);
+    return last.stream().findFirst();
+  }
+
+  @Override
+  public void append(AuditEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    String details = Json.write("the details of audit entry " + entry.sequence(), entry.details());
+    try (Connection connection = dataSource.getConnection();
+        var statement = connection.prepareStatement(
+            "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      Sql.bind(statement, List.of(entry.sequence(), entry.time(), entry.tenant(), entry.type().name(), entry.actor(),
+          details, entry.previousHash(), entry.hash()));
+      statement.executeUpdate();
+      if (!connection.getAutoCommit()) {
+        connection.commit();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not append audit entry " + entry.sequence() + " (its sequence or hash may be "
+          + "taken already by another writer): " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<AuditEntry> read(long from, long to) {
+    return Sql.query(dataSource, "audit entries [" + from + ", " + to + ")",
+        "SELECT " + COLUMNS + " FROM audit_entry WHERE sequence >= ? AND sequence < ? ORDER BY sequence",
+        List.of(from, to), JdbcAuditStore::entry);
+  }
+
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    long sequence = rs.getLong("sequence");
+    String type = rs.getString("type");
+    AuditType auditType;
+    try {
+      auditType = AuditType.valueOf(type);
+    } catch (IllegalArgumentException e) {
+      throw new StoreException("audit entry " + sequence + " has an unknown type '" + type + "'", e);
+    }
+    return new AuditEntry(sequence, Sql.instant(rs, "at_epoch_ms"), rs.getString("tenant"), auditType,
+        rs.getString("actor"), details(sequence, rs.getString("details")), rs.getString("previous_hash"),
+        rs.getString("hash"));
+  }
+
+  private static Map<String, String> details(long sequence, String json) {
+    JsonNode node = Json.parse("the details of audit entry " + sequence, json);
+    if (!node.isObject()) {
+      throw new StoreException("the details of audit entry " + sequence + " are not a JSON object: "
+          + Json.excerpt(json));
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    node.properties().forEach(field -> details.put(field.getKey(), field.getValue().asText()));
+    return details;
+  }
+}
