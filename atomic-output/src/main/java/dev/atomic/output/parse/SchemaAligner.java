@@ -2,7 +2,6 @@ package dev.atomic.output.parse;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +109,7 @@ public final class SchemaAligner {
     if (schema.has("enum") || schema.has("const")) {
       return alignEnum(node, schema, ctx);
     }
-    List<String> types = types(schema);
+    List<String> types = SchemaKeywords.types(schema);
     if (types.isEmpty()) {
       if (schema.has("properties") && node.isObject()) {
         return alignObject(node, schema, ctx, depth, 0);
@@ -121,7 +120,7 @@ public final class SchemaAligner {
       return node;
     }
     for (String t : types) {
-      if (hasType(node, t)) {
+      if (SchemaKeywords.hasType(node, t)) {
         return descend(node, t, schema, ctx, depth);
       }
     }
@@ -186,7 +185,7 @@ public final class SchemaAligner {
       }
       case "integer", "number" -> {
         if (node.isString()) {
-          JsonNode n = number(node.stringValue(), type.equals("integer"));
+          JsonNode n = Coercions.number(node.stringValue(), type.equals("integer"));
           if (n != null) {
             ctx.log.add(Repair.Kind.STRING_TO_NUMBER, -1, "'" + node.stringValue() + "' -> " + n);
             return n;
@@ -197,7 +196,7 @@ public final class SchemaAligner {
       }
       case "boolean" -> {
         if (node.isString()) {
-          Boolean b = bool(node.stringValue());
+          Boolean b = Coercions.bool(node.stringValue());
           if (b != null) {
             ctx.log.add(Repair.Kind.STRING_TO_BOOLEAN, -1, "'" + node.stringValue() + "' -> " + b);
             return NODES.booleanNode(b);
@@ -223,7 +222,7 @@ public final class SchemaAligner {
 
   private JsonNode alignObject(JsonNode node, JsonNode schema, Context ctx, int depth, int unwraps) {
     JsonNode props = schema.get("properties");
-    Set<String> required = required(schema);
+    Set<String> required = SchemaKeywords.required(schema);
     // {"result": {...expected object...}}: one key the schema does not know, wrapping an object it does
     if (props != null && props.isObject() && node.size() == 1 && unwraps < MAX_UNWRAP) {
       Map.Entry<String, JsonNode> only = node.properties().iterator().next();
@@ -336,11 +335,11 @@ public final class SchemaAligner {
       }
     }
     String text = subject.isString() ? subject.stringValue() : subject.toString();
-    String norm = normalize(text);
+    String norm = Coercions.normalize(text);
     JsonNode match = null;
     int matches = 0;
     for (JsonNode a : allowed) {
-      if (normalize(a.isString() ? a.stringValue() : a.toString()).equals(norm)) {
+      if (Coercions.normalize(a.isString() ? a.stringValue() : a.toString()).equals(norm)) {
         match = a;
         matches++;
       }
@@ -360,14 +359,14 @@ public final class SchemaAligner {
 
   /** The one enum value a prose answer names; longer names win over the names they contain ("not spam" over "spam"). */
   private static JsonNode enumFromProse(JsonNode node, String text, List<JsonNode> allowed, Context ctx) {
-    String haystack = " " + words(text) + " ";
+    String haystack = " " + Coercions.words(text) + " ";
     List<int[]> spans = new ArrayList<>();
     List<JsonNode> owners = new ArrayList<>();
     for (JsonNode a : allowed) {
       if (!a.isString()) {
         continue;
       }
-      String needle = " " + words(a.stringValue()) + " ";
+      String needle = " " + Coercions.words(a.stringValue()) + " ";
       if (needle.isBlank()) {
         continue;
       }
@@ -434,12 +433,12 @@ public final class SchemaAligner {
         return false;
       }
     }
-    List<String> types = types(schema);
-    if (!types.isEmpty() && types.stream().noneMatch(t -> hasType(node, t))) {
+    List<String> types = SchemaKeywords.types(schema);
+    if (!types.isEmpty() && types.stream().noneMatch(t -> SchemaKeywords.hasType(node, t))) {
       return false;
     }
     if (node.isObject()) {
-      for (String r : required(schema)) {
+      for (String r : SchemaKeywords.required(schema)) {
         if (!node.has(r)) {
           return false;
         }
@@ -512,61 +511,8 @@ public final class SchemaAligner {
       }
       return false;
     }
-    List<String> types = types(schema);
+    List<String> types = SchemaKeywords.types(schema);
     return types.isEmpty() || types.contains("null");
-  }
-
-  private static List<String> types(JsonNode schema) {
-    JsonNode t = schema.get("type");
-    if (t == null) {
-      return List.of();
-    }
-    if (t.isString()) {
-      return List.of(t.stringValue());
-    }
-    List<String> out = new ArrayList<>();
-    for (JsonNode x : t) {
-      if (x.isString()) {
-        out.add(x.stringValue());
-      }
-    }
-    return out;
-  }
-
-  private static Set<String> required(JsonNode schema) {
-    JsonNode r = schema.get("required");
-    if (r == null || !r.isArray()) {
-      return Set.of();
-    }
-    Set<String> out = new HashSet<>();
-    for (JsonNode x : r) {
-      if (x.isString()) {
-        out.add(x.stringValue());
-      }
-    }
-    return out;
-  }
-
-  private static boolean hasType(JsonNode node, String type) {
-    return switch (type) {
-      case "object" -> node.isObject();
-      case "array" -> node.isArray();
-      case "string" -> node.isString();
-      case "number" -> node.isNumber();
-      case "integer" -> node.isIntegralNumber() || (node.isNumber() && integral(node));
-      case "boolean" -> node.isBoolean();
-      case "null" -> node.isNull();
-      default -> false;
-    };
-  }
-
-  private static boolean integral(JsonNode n) {
-    try {
-      BigDecimal d = n.decimalValue();
-      return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
-    } catch (RuntimeException e) {
-      return false; // NaN or infinity
-    }
   }
 
   /** The value of a one-property object, or null. */
@@ -593,10 +539,10 @@ public final class SchemaAligner {
   }
 
   private static String normalizedMatch(JsonNode props, String key, JsonNode node) {
-    String norm = normalize(key);
+    String norm = Coercions.normalize(key);
     String found = null;
     for (String p : props.propertyNames()) {
-      if (normalize(p).equals(norm) && !node.has(p)) {
+      if (Coercions.normalize(p).equals(norm) && !node.has(p)) {
         if (found != null) {
           return null; // two properties spelt alike: not for us to choose
         }
@@ -613,97 +559,5 @@ public final class SchemaAligner {
       }
     }
     return inner.isEmpty() && props.isEmpty();
-  }
-
-  /** Lower case, letters and digits only: "Not Spam", "not_spam" and "NOT-SPAM" are all "notspam". */
-  static String normalize(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        sb.append(Character.toLowerCase(c));
-      }
-    }
-    return sb.toString();
-  }
-
-  /** Lower-case words separated by single spaces: "Not_Spam!" is "not spam". */
-  private static String words(String s) {
-    StringBuilder sb = new StringBuilder(s.length());
-    boolean space = true;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        sb.append(Character.toLowerCase(c));
-        space = false;
-      } else if (!space) {
-        sb.append(' ');
-        space = true;
-      }
-    }
-    return sb.toString().strip();
-  }
-
-  private static JsonNode number(String raw, boolean integer) {
-    String t = raw.strip();
-    if (t.endsWith(".") && t.length() > 1 && Character.isDigit(t.charAt(t.length() - 2))) {
-      t = t.substring(0, t.length() - 1); // "12." at the end of a sentence
-    }
-    if (t.isEmpty() || t.length() > 64) {
-      return null;
-    }
-    int i = t.charAt(0) == '-' || t.charAt(0) == '+' ? 1 : 0;
-    int digits = 0;
-    int expDigits = 0;
-    boolean dot = false;
-    boolean exp = false;
-    for (; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (exp) {
-          expDigits++;
-        } else {
-          digits++;
-        }
-      } else if (c == '.' && !dot && !exp) {
-        dot = true;
-      } else if ((c == 'e' || c == 'E') && !exp && digits > 0 && i + 1 < t.length()) {
-        exp = true;
-        if (t.charAt(i + 1) == '+' || t.charAt(i + 1) == '-') {
-          i++;
-        }
-      } else {
-        return null;
-      }
-    }
-    if (digits == 0 || (exp && expDigits == 0)) {
-      return null;
-    }
-    BigDecimal d = new BigDecimal(t.startsWith("+") ? t.substring(1) : t);
-    if (Math.abs(d.scale()) > 400) {
-      return null;
-    }
-    if (integer) {
-      if (d.signum() != 0 && d.stripTrailingZeros().scale() > 0) {
-        return null;
-      }
-      return ValueParser.numberNode(d.toBigIntegerExact().toString(), false);
-    }
-    if ((dot || exp) && Double.isInfinite(d.doubleValue())) {
-      return null;
-    }
-    return dot || exp ? NODES.numberNode(d.doubleValue()) : ValueParser.numberNode(d.toBigInteger().toString(), false);
-  }
-
-  private static Boolean bool(String raw) {
-    String t = raw.strip().toLowerCase(java.util.Locale.ROOT);
-    if (t.endsWith(".")) {
-      t = t.substring(0, t.length() - 1);
-    }
-    return switch (t) {
-      case "true", "yes" -> Boolean.TRUE;
-      case "false", "no" -> Boolean.FALSE;
-      default -> null;
-    };
   }
 }
