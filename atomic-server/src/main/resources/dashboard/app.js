@@ -76,7 +76,7 @@ function connect() {
   const source = new EventSource('/v1/decisions/stream');
   source.onopen = () => { $('connection').textContent = 'live'; $('connection').className = 'badge on'; };
   source.onerror = () => { $('connection').textContent = 'reconnecting…'; $('connection').className = 'badge off'; };
-  source.addEventListener('decision', (m) => addToFeed(JSON.parse(m.data), true));
+  source.addEventListener('decision', (m) => { addToFeed(JSON.parse(m.data), true); refreshSoon(); });
 }
 
 async function loadRecent() {
@@ -213,6 +213,12 @@ async function refresh() {
     spend(s.spend);
     bidderTable(s.bidders);
   } catch (e) { /* next refresh will try again */ }
+}
+
+// A burst of decisions refreshes the figures once, half a second after the first of them.
+let pending = null;
+function refreshSoon() {
+  if (pending == null) pending = setTimeout(() => { pending = null; refresh(); }, 500);
 }
 
 loadRecent().then(connect);
