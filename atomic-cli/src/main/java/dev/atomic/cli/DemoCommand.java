@@ -10,6 +10,7 @@ import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.exchange.Utility;
 import dev.atomic.policy.Policy;
+import dev.atomic.server.ServerConfig;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.Map;
@@ -28,12 +29,21 @@ import picocli.CommandLine.Option;
  *
  * <p>The bidders are simulations with declared success rates, named as such; no real model is called here.
  */
-@Command(name = "demo", description = "Triage the sample inbox on local models and show how the exchange decided "
-    + "and learned (--simulated: an auction among simulated bidders instead).")
+@Command(name = "demo", description = "Start the service, triage the sample inbox through its API on local models, "
+    + "and show how the exchange decided and learned; the dashboard stays up until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--simulated", description = "run the auction among simulated bidders instead of the e-mail triage")
   boolean simulated;
+
+  @Option(names = "--offline", description = "triage in process, without starting the service")
+  boolean offline;
+
+  @Option(names = "--exit", description = "stop the service after the summary instead of serving until Ctrl-C")
+  boolean exit;
+
+  @Option(names = "--port", defaultValue = "8080", description = "the service's port (default ${DEFAULT-VALUE}; 0 for any)")
+  int port;
 
   @Option(names = "--tasks", defaultValue = "400", description = "microtasks to stream (default ${DEFAULT-VALUE})")
   int tasks;
@@ -42,8 +52,21 @@ final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Override
-  public Integer call() {
-    return simulated ? simulatedAuction() : TriageDemo.run(seed, System.out);
+  public Integer call() throws Exception {
+    if (simulated) {
+      return simulatedAuction();
+    }
+    if (offline) {
+      return TriageDemo.run(seed, System.out);
+    }
+    ServerConfig settings;
+    try {
+      settings = ServerConfig.load(null, System.getenv()).withPort(port);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    return new ServiceDemo(settings, seed, System.out).run(!exit);
   }
 
   private Integer simulatedAuction() {

@@ -52,19 +52,35 @@ public final class TriageSummary {
   }
 
   public void add(Inbox.Message message, RunResult run) {
+    boolean ok = run.status() == RunResult.Status.SUCCEEDED;
+    List<String> servedBy = new java.util.ArrayList<>();
+    for (String step : List.of("spam", "category")) {
+      StepResult r = run.step(step);
+      if (r != null) {
+        r.calls().forEach(c -> servedBy.add(c.servedBy()));
+      }
+    }
+    add(message, ok, ok ? run.output("spam", Spam.class) : null, ok ? run.output("category", Category.class) : null,
+        servedBy, run.costUsd());
+  }
+
+  /**
+   * Adds one message's outcome, however the run was made (in process, or through the service's API).
+   *
+   * @param servedBy who served the spam and category steps
+   */
+  public void add(Inbox.Message message, boolean succeeded, Spam spam, Category category, List<String> servedBy,
+      double costUsd) {
     Window w = windows.computeIfAbsent(seen++ / window, k -> new Window());
-    cost += run.costUsd();
-    if (run.status() != RunResult.Status.SUCCEEDED) {
+    cost += costUsd;
+    if (!succeeded) {
       failedRuns++;
       return;
     }
     w.messages++;
-    w.spamRight += run.output("spam", Spam.class) == message.spam() ? 1 : 0;
-    w.categoryRight += run.output("category", Category.class) == message.category() ? 1 : 0;
-    for (String step : List.of("spam", "category")) {
-      StepResult r = run.step(step);
-      r.calls().forEach(c -> w.servedBy.merge(c.servedBy(), 1, Integer::sum));
-    }
+    w.spamRight += spam == message.spam() ? 1 : 0;
+    w.categoryRight += category == message.category() ? 1 : 0;
+    servedBy.forEach(s -> w.servedBy.merge(s, 1, Integer::sum));
   }
 
   public List<Window> windows() {
