@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         DecisionsCommand.class,
         ParseCommand.class,
+        AuditCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class AtomicCommand implements Runnable {
