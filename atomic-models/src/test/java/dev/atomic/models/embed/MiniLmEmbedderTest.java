@@ -2,6 +2,10 @@ package dev.atomic.models.embed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +32,16 @@ class MiniLmEmbedderTest {
     assertThat(a).hasSize(384);
     assertThat(dot(a, b)).isGreaterThan(dot(a, c) + 0.2);
     assertThat(dot(a, a)).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-4));
+  }
+
+  @Test
+  void embed_singleThreadSession_givesLangchain4jsVectors() {
+    var reference = new AllMiniLmL6V2QuantizedEmbeddingModel();
+    for (String text : List.of("How do I reset my card PIN?", "Invoice INV-1 looks wrong\nHello, I was charged twice.")) {
+      float[] expected = MiniLmEmbedder.normalise(reference.embed(text).content().vector());
+      assertThat(model.embed(text)).containsExactly(expected, within(1e-5f));
+    }
+    assertThat(model.embedAll(List.of("a", "b")).getFirst()).containsExactly(model.embed("a"), within(1e-5f));
   }
 
   static double dot(float[] x, float[] y) {
