@@ -95,14 +95,30 @@ final class VectorRing {
     return slot;
   }
 
-  /** Dot product of {@code q} with the vector in {@code slot}; cosine similarity for unit vectors. */
+  /**
+   * Dot product of {@code q} with the vector in {@code slot}; cosine similarity for unit vectors.
+   *
+   * <p>Hot path: a k-NN prediction runs this over every stored vector. Four independent sums let the CPU overlap the
+   * additions; one running sum makes each addition wait for the previous one (the JIT may not reorder float sums),
+   * which made a full store of 10,000 vectors cost about 5 ms per prediction.
+   */
   double similarity(float[] q, int slot) {
     int base = slot * dimension;
-    float sum = 0;
-    for (int i = 0; i < dimension; i++) {
-      sum += q[i] * codes[base + i];
+    float s0 = 0;
+    float s1 = 0;
+    float s2 = 0;
+    float s3 = 0;
+    int i = 0;
+    for (; i + 3 < dimension; i += 4) {
+      s0 += q[i] * codes[base + i];
+      s1 += q[i + 1] * codes[base + i + 1];
+      s2 += q[i + 2] * codes[base + i + 2];
+      s3 += q[i + 3] * codes[base + i + 3];
     }
-    return sum * scales[slot];
+    for (; i < dimension; i++) {
+      s0 += q[i] * codes[base + i];
+    }
+    return ((s0 + s1) + (s2 + s3)) * scales[slot];
   }
 
   /**
