@@ -4,7 +4,8 @@
  * <p>Everything starts at {@link dev.atomic.store.Store#open}: {@link dev.atomic.store.Store#record} writes
  * {@link dev.atomic.store.LedgerEntry ledger entries} in batches off the caller's thread,
  * {@link dev.atomic.store.Store#saveState} keeps an exchange's learned state across restarts,
- * {@link dev.atomic.store.Store#journal()} serves the pipeline engine, {@link dev.atomic.store.Store#ledger()}
+ * {@link dev.atomic.store.Store#journal()} serves the pipeline engine (through
+ * {@link dev.atomic.store.EngineJournal}), {@link dev.atomic.store.Store#ledger()}
  * answers queries and {@link dev.atomic.store.Store#audit()} keeps the governance audit chain.
  */
 package dev.atomic.store;
