@@ -82,12 +82,12 @@ final class DemoCommand implements Callable<Integer> {
         .seed(seed)
         .utility(Utility.of(20, 0.05))
         .policy(onPremForPii)
-        .bidder(new DemoBidder("local-head", BidderProfile.local(), 0.80, 0.88, 0.00001, 4, world.split()))
-        .bidder(new DemoBidder("mid-llm", BidderProfile.hosted("mid-vendor", "eu-west"), 0.92, 0.93, 0.0008, 400,
+        .bidder(new SimulatedBidder("local-head", BidderProfile.local(), 0.80, 0.88, 0.00001, 4, world.split()))
+        .bidder(new SimulatedBidder("mid-llm", BidderProfile.hosted("mid-vendor", "eu-west"), 0.92, 0.93, 0.0008, 400,
             world.split()))
-        .bidder(new DemoBidder("premium-llm", BidderProfile.hosted("premium-vendor", "us-east"), 0.99, 0.97, 0.012,
+        .bidder(new SimulatedBidder("premium-llm", BidderProfile.hosted("premium-vendor", "us-east"), 0.99, 0.97, 0.012,
             900, world.split()))
-        .bidder(new DemoBidder("boastful-llm", BidderProfile.hosted("cheap-vendor", "us-east"), 0.99, 0.55, 0.0004,
+        .bidder(new SimulatedBidder("boastful-llm", BidderProfile.hosted("cheap-vendor", "us-east"), 0.99, 0.55, 0.0004,
             300, world.split()))
         .build()) {
       System.out.println("""
@@ -116,7 +116,7 @@ final class DemoCommand implements Callable<Integer> {
           first = d;
         }
         last = d;
-        boolean correct = (Boolean) run.output();
+        boolean correct = Boolean.TRUE.equals(((Map<?, ?>) run.output()).get("good"));
         good += correct ? 1 : 0;
         wins.merge(run.servedBy(), 1, Integer::sum);
         spend += run.totalCostUsd();
@@ -131,56 +131,6 @@ final class DemoCommand implements Callable<Integer> {
       System.out.printf("Accepted results: %.1f%%; spend $%.4f against $%.4f for always-premium (%.1f%%)%n",
           100.0 * good / tasks, spend, premiumSpend, 100 * spend / premiumSpend);
       return 0;
-    }
-  }
-
-  /**
-   * A simulated bidder: claims a fixed quality and succeeds at a declared true rate. Its output is whether this
-   * simulated answer was correct, which the demo feeds back.
-   */
-  private static final class DemoBidder implements Bidder {
-    private final String id;
-    private final BidderProfile profile;
-    private final double claimed;
-    private final double trueRate;
-    private final double cost;
-    private final long latencyMs;
-    private final SplittableRandom random;
-
-    DemoBidder(String id, BidderProfile profile, double claimed, double trueRate, double cost, long latencyMs,
-        SplittableRandom random) {
-      this.id = id;
-      this.profile = profile;
-      this.claimed = claimed;
-      this.trueRate = trueRate;
-      this.cost = cost;
-      this.latencyMs = latencyMs;
-      this.random = random;
-    }
-
-    @Override
-    public String id() {
-      return id;
-    }
-
-    @Override
-    public BidderProfile profile() {
-      return profile;
-    }
-
-    @Override
-    public boolean bidsInline() {
-      return true;
-    }
-
-    @Override
-    public Optional<Bid> bid(Microtask task) {
-      return Optional.of(new Bid(claimed, 0.05, cost, Duration.ofMillis(latencyMs), "demo claim"));
-    }
-
-    @Override
-    public synchronized Answer serve(Microtask task) {
-      return Answer.of(random.nextDouble() < trueRate, cost, Duration.ofMillis(latencyMs));
     }
   }
 }
