@@ -70,7 +70,11 @@ final class CascadeRun {
     throw new IllegalStateException("a cascade has at least two stages");
   }
 
-  /** The cascade itself, and every member whose output equals the one returned: they share its outcome. */
+  /**
+   * The cascade itself, and every member whose output equals the one returned: they share its outcome. When the
+   * verifier declares a single correct answer, every other member that answered is a dissenter (see
+   * {@link Verifier#singleCorrectAnswer()}).
+   */
   private static List<PendingAwards.Contribution> contributions(Auction.Staged staged, Answer returned,
       List<Called> called) {
     List<PendingAwards.Contribution> contributions = new ArrayList<>();
@@ -82,8 +86,10 @@ final class CascadeRun {
     }
     contributions.add(new PendingAwards.Contribution(staged.cascade().id(), claim));
     for (Called c : called) {
-      if (Objects.equals(c.answer().output(), returned.output())) {
-        contributions.add(new PendingAwards.Contribution(c.member().bidder().id(), c.member().bid().quality()));
+      boolean agrees = Objects.equals(c.answer().output(), returned.output());
+      if (agrees || staged.cascade().verifier().singleCorrectAnswer()) {
+        contributions.add(new PendingAwards.Contribution(c.member().bidder().id(), c.member().bid().quality(),
+            !agrees));
       }
     }
     return contributions;

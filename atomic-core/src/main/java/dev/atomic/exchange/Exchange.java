@@ -260,7 +260,8 @@ public final class Exchange implements AutoCloseable {
           + "': it is unknown, already has feedback, or is older than the exchange keeps pending awards");
     }
     for (PendingAwards.Contribution c : p.contributions()) {
-      estimator.observeOutcome(p.scope(), c.arm(), p.kind(), c.claimedQuality(), p.features(), feedback.quality());
+      c.learns(feedback.quality()).ifPresent(quality ->
+          estimator.observeOutcome(p.scope(), c.arm(), p.kind(), c.claimedQuality(), p.features(), quality));
     }
     if (!p.usageKnown() && feedback.hasActualCost()) {
       p.reservation().settle(feedback.actualCostUsd());

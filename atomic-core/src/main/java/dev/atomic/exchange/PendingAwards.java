@@ -4,6 +4,7 @@ import dev.atomic.budget.BudgetPacer;
 import dev.atomic.task.Features;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -15,8 +16,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PendingAwards {
 
-  /** An arm whose estimate the feedback of an award will update, with the claim it was judged on. */
-  record Contribution(String arm, double claimedQuality) {}
+  /**
+   * An arm whose estimate the feedback of an award will update, with the claim it was judged on.
+   *
+   * @param dissented the arm gave an output other than the one returned, for a microtask with a single correct answer:
+   *     it learns a failure when the returned answer was fully right, and nothing otherwise
+   */
+  record Contribution(String arm, double claimedQuality, boolean dissented) {
+
+    Contribution(String arm, double claimedQuality) {
+      this(arm, claimedQuality, false);
+    }
+
+    /** What this arm learns from the award's feedback, or empty when the feedback says nothing about it. */
+    OptionalDouble learns(double feedbackQuality) {
+      if (!dissented) {
+        return OptionalDouble.of(feedbackQuality);
+      }
+      return feedbackQuality == 1 ? OptionalDouble.of(0) : OptionalDouble.empty();
+    }
+  }
 
   /** What an award needs to learn from its feedback. */
   record Pending(

@@ -427,6 +427,61 @@ class ExchangeTest {
   }
 
   @Test
+  void feedback_cascadeWithoutSingleCorrectAnswer_teachesOnlyMembersThatGaveTheAnswer() {
+    try (Exchange ex = cascadeExchange(false, Verifier.agreement())) {
+      Execution run = ex.execute(task("t"));
+      ex.feedback(run.decision().id(), Feedback.accepted());
+      assertThat(observations(ex, "cheap1")).isEqualTo(1);
+      assertThat(observations(ex, "cheap2")).isZero();
+      assertThat(observations(ex, "strong")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void feedback_rightAnswerWithSingleCorrectAnswer_teachesADissentingMemberItWasWrong() {
+    try (Exchange ex = cascadeExchange(false, Verifier.agreement().withSingleCorrectAnswer())) {
+      Execution run = ex.execute(task("t"));
+      double before = memberBelief(ex, "cheap2");
+      ex.feedback(run.decision().id(), Feedback.accepted());
+      assertThat(observations(ex, "cheap2")).isEqualTo(1);
+      assertThat(memberBelief(ex, "cheap2")).isLessThan(before);
+      assertThat(observations(ex, "cheap1")).isEqualTo(1);
+      assertThat(memberBelief(ex, "cheap1")).isGreaterThan(before);
+    }
+  }
+
+  @Test
+  void feedback_wrongAnswerWithSingleCorrectAnswer_teachesADissentingMemberNothing() {
+    try (Exchange ex = cascadeExchange(false, Verifier.agreement().withSingleCorrectAnswer())) {
+      Execution run = ex.execute(task("t"));
+      ex.feedback(run.decision().id(), Feedback.rejected());
+      assertThat(observations(ex, "cheap2")).isZero();
+      assertThat(observations(ex, "cheap1")).isEqualTo(1);
+      assertThat(observations(ex, "strong")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void withSingleCorrectAnswer_keepsTheVerdictAndDeclaresTheProperty() {
+    Verifier agreement = Verifier.agreement();
+    Verifier declared = agreement.withSingleCorrectAnswer();
+    List<Answer> split = List.of(Answer.of("A", 0, Duration.ZERO), Answer.of("B", 0, Duration.ZERO));
+    List<Answer> same = List.of(Answer.of("A", 0, Duration.ZERO), Answer.of("A", 0, Duration.ZERO));
+    assertThat(agreement.singleCorrectAnswer()).isFalse();
+    assertThat(declared.singleCorrectAnswer()).isTrue();
+    assertThat(declared.accept(task("v"), split)).isFalse();
+    assertThat(declared.accept(task("v"), same)).isTrue();
+  }
+
+  private static double observations(Exchange ex, String arm) {
+    return ex.estimator().estimate(arm, "email.spam", 0.6, 0.001, 5, task("x").features()).observations();
+  }
+
+  private static double memberBelief(Exchange ex, String arm) {
+    return ex.estimator().estimate(arm, "email.spam", 0.6, 0.001, 5, task("x").features()).meanQuality();
+  }
+
+  @Test
   void cascade_namingAnUnknownBidder_isRejectedAtRegistration() {
     assertThatThrownBy(() -> exchange(constant("a", true, 0.1, 0.5))
         .cascade(Cascade.of("c", Verifier.agreement(), List.of(List.of("a"), List.of("ghost")))).build())
@@ -435,11 +490,15 @@ class ExchangeTest {
 
   /** Two cheap, modest bidders and a strong, costly one; the cascade of them is the best deal on paper. */
   private static Exchange cascadeExchange(boolean cheapOnesAgree) {
+    return cascadeExchange(cheapOnesAgree, Verifier.agreement());
+  }
+
+  private static Exchange cascadeExchange(boolean cheapOnesAgree, Verifier verifier) {
     return exchange(constant("cheap1", true, 0.0001, 0.6), constant("cheap2", cheapOnesAgree, 0.0002, 0.6),
         constant("strong", true, 0.01, 0.99))
         .utility(Utility.of(10, 0))
         .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
-        .cascade(Cascade.of("cascade", Verifier.agreement(), List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
+        .cascade(Cascade.of("cascade", verifier, List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
         .build();
   }
 
