@@ -18,6 +18,7 @@ final class JdbcStore implements Store {
   private final JdbcJournal journal;
   private final JdbcLedger ledger;
   private final JdbcAuditStore audit;
+  private final JdbcApiKeys apiKeys;
 
   private JdbcStore(HikariDataSource dataSource, Settings settings) {
     this.dataSource = dataSource;
@@ -27,6 +28,7 @@ final class JdbcStore implements Store {
     this.journal = new JdbcJournal(dataSource, writer, clock);
     this.ledger = new JdbcLedger(dataSource);
     this.audit = new JdbcAuditStore(dataSource);
+    this.apiKeys = new JdbcApiKeys(dataSource, clock);
   }
 
   static JdbcStore open(Settings settings) {
@@ -74,6 +76,11 @@ final class JdbcStore implements Store {
   @Override
   public AuditStore audit() {
     return audit;
+  }
+
+  @Override
+  public ApiKeys apiKeys() {
+    return apiKeys;
   }
 
   @Override

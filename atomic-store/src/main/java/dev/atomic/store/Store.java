@@ -63,6 +63,9 @@ public interface Store extends AutoCloseable {
    */
   AuditStore audit();
 
+  /** The service's API keys, each bound to a tenant; only their hashes are stored. */
+  ApiKeys apiKeys();
+
   /** Commits everything queued, then closes the database connections. Idempotent. */
   @Override
   void close();

@@ -88,6 +88,29 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** Every row a query answers, each as its columns' text, on a connection of its own. */
+  java.util.List<java.util.List<String>> rows(String query) throws SQLException {
+    try (Connection c = schema == null
+            ? DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())
+            : DriverManager.getConnection(URL, USER, "");
+        Statement s = c.createStatement()) {
+      if (schema != null) {
+        s.execute("SET search_path TO " + schema);
+      }
+      try (java.sql.ResultSet rs = s.executeQuery(query)) {
+        java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
+        while (rs.next()) {
+          java.util.List<String> row = new java.util.ArrayList<>();
+          for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+            row.add(rs.getString(i));
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+  }
+
   /** Opens a store on this database. */
   Store open() {
     return open(config -> {});
