@@ -13,6 +13,7 @@ import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.exchange.Utility;
 import dev.atomic.functions.Atomic;
+import dev.atomic.models.embed.RecentEmbeddings;
 import dev.atomic.models.embed.TextEmbedder;
 import dev.atomic.models.local.ComputeCost;
 import dev.atomic.models.local.LanguageBidder;
@@ -43,6 +44,15 @@ public final class TriageApp implements AutoCloseable {
   private final Pipeline pipeline;
   private final Atomic atomic;
   private final EmailTriage functions;
+  /**
+   * Texts whose vectors are shared by default: far more than the messages in flight at once, since a message's text is
+   * needed only while its run and its feedback last.
+   */
+  public static final int RECENT_TEXTS = 256;
+
+  /** Awards the exchange keeps waiting for feedback. */
+  private static final int PENDING_AWARDS = 10_000;
+
   private final RecentDecisions recent = new RecentDecisions(1_000);
 
   private TriageApp(TextEmbedder embedder, long seed) {
@@ -50,6 +60,9 @@ public final class TriageApp implements AutoCloseable {
     this.exchange = Exchange.builder()
         .seed(seed)
         .utility(Utility.of(100, 0.01))
+        // Feedback, when it comes, follows its run at once, and only spam and category get any: the awards of the
+        // other four steps would otherwise sit in the exchange until 100,000 of them pushed each other out.
+        .pendingCapacity(PENDING_AWARDS)
         .bidder(new KeywordRules("keyword-rules"))
         .bidder(adaptation.logisticHead("email.spam", "spam-logistic"))
         .bidder(adaptation.knnHead("email.spam", "spam-knn"))
@@ -76,9 +89,26 @@ public final class TriageApp implements AutoCloseable {
     this.functions = atomic.functions(EmailTriage.class);
   }
 
-  /** Builds the application on the given sentence embedder (MiniLM, usually behind an embedding cache). */
+  /**
+   * Builds the application on the given sentence embedder (MiniLM, usually), sharing each text's vector between the
+   * steps that read it through the last {@link #RECENT_TEXTS} texts.
+   */
   public static TriageApp create(TextEmbedder embedder, long seed) {
-    return new TriageApp(Objects.requireNonNull(embedder, "embedder"), seed);
+    return create(embedder, seed, RECENT_TEXTS);
+  }
+
+  /**
+   * Builds the application with {@code recentTexts} vectors shared between steps. The spam and category steps read the
+   * same text, and each of their four heads embeds it to bid, the winner to serve, and the feedback to learn: with
+   * sharing, a message is embedded once. With {@code recentTexts} 0 every one of those calls reaches the model (to
+   * measure what sharing saves). The caller keeps ownership of {@code embedder} and closes it.
+   */
+  public static TriageApp create(TextEmbedder embedder, long seed, int recentTexts) {
+    Objects.requireNonNull(embedder, "embedder");
+    if (recentTexts < 0) {
+      throw new IllegalArgumentException("recentTexts must be 0 (no sharing) or more, was " + recentTexts);
+    }
+    return new TriageApp(recentTexts == 0 ? embedder : RecentEmbeddings.of(embedder, recentTexts), seed);
   }
 
   /** Runs the triage pipeline on one e-mail. */
