@@ -26,6 +26,9 @@ final class ConfigReader {
       "telemetry", Set.of("otlpEndpoint", "otlpHeaders", "serviceName"),
       "dashboard", Set.of("premiumBidder"));
 
+  /** The models the service registers; this reader leaves the section to {@code ModelsConfig} in atomic-models. */
+  static final String MODELS_SECTION = "models";
+
   private ConfigReader() {}
 
   static ServerConfig read(Path yamlFile, Map<String, String> env) {
@@ -90,10 +93,13 @@ final class ConfigReader {
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> section = it.next();
+      if (section.getKey().equals(MODELS_SECTION)) {
+        continue; // read and checked by dev.atomic.models.config.ModelsConfig, beside the model types it builds
+      }
       Set<String> keys = SECTIONS.get(section.getKey());
       if (keys == null) {
         throw new IllegalArgumentException("configuration file " + file + " has unknown section '" + section.getKey()
-            + "'; known: " + SECTIONS.keySet());
+            + "'; known: " + SECTIONS.keySet() + " and " + MODELS_SECTION);
       }
       if (section.getValue().isNull()) {
         continue; // a section whose every key is commented out
