@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         DecisionsCommand.class,
         ParseCommand.class,
         AuditCommand.class,
+        TenantsCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class AtomicCommand implements Runnable {
