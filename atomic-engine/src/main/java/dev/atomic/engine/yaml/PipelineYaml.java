@@ -79,6 +79,10 @@ public final class PipelineYaml {
     YamlNode.Mapping top = mapping(source, null, root, "the pipeline");
     unknownKeys(source, null, top, PIPELINE_KEYS);
     String name = string(source, null, top, "pipeline", true);
+    if (name.isBlank()) {
+      // A blank name could never be asked for by name (the API refuses a blank pipeline), so it is an error here.
+      throw new PipelineException(at(source, top, "pipeline"), null, "'pipeline' must name the pipeline, was blank");
+    }
     Type requestType = Object.class;
     String requestName = string(source, null, top, "request", false);
     if (requestName != null) {

@@ -53,6 +53,15 @@ class PipelineYamlTest {
   }
 
   @Test
+  void parse_blankPipelineName_isRejectedAtItsLine() {
+    String yaml = "request: Email\npipeline: \"  \"\nsteps:\n  a:\n    kind: email.spam\n    input: ${request}\n";
+
+    assertThatThrownBy(() -> PipelineYaml.parse("blank.yaml", yaml, Fixtures.kinds()))
+        .isInstanceOf(PipelineException.class)
+        .hasMessage("blank.yaml:2: 'pipeline' must name the pipeline, was blank");
+  }
+
+  @Test
   void parse_cycle_isRejectedNamingTheSteps() {
     String yaml = HEAD + """
           a:
