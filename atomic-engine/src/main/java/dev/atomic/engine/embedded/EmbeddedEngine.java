@@ -80,8 +80,22 @@ public final class EmbeddedEngine implements AutoCloseable {
    * @throws IllegalArgumentException when the request does not fit the pipeline's request type
    */
   public Run start(Pipeline pipeline, Object request, String runId) {
+    return start(pipeline, request, runId, tenant);
+  }
+
+  /**
+   * Starts a run with the given id for the given tenant rather than the engine's, as a service serving many tenants
+   * on one engine does; the run's microtasks, budget and learned state are that tenant's.
+   *
+   * @throws IllegalArgumentException when the request does not fit the pipeline's request type
+   */
+  public Run start(Pipeline pipeline, Object request, String runId, String runTenant) {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(runTenant, "runTenant");
+    if (runTenant.isBlank()) {
+      throw new IllegalArgumentException("runTenant must not be blank");
+    }
     JsonCodec codec = JsonCodec.standard();
     JsonNode tree = codec.toTree(request);
     try {
@@ -94,8 +108,8 @@ public final class EmbeddedEngine implements AutoCloseable {
       throw new AtomicException("run " + runId + " is in the journal already; resume it instead");
     }
     checkOpen();
-    journal.append(runId, new JournalEntry.RunStarted(pipeline.name(), codec.write(tree), tenant));
-    return launch(pipeline, runId, tree, tenant, List.of());
+    journal.append(runId, new JournalEntry.RunStarted(pipeline.name(), codec.write(tree), runTenant));
+    return launch(pipeline, runId, tree, runTenant, List.of());
   }
 
   /**

@@ -84,6 +84,20 @@ class EmbeddedEngineTest {
   }
 
   @Test
+  void start_withATenant_runsForThatTenantAndJournalsIt() throws Exception {
+    Journal journal = new InMemoryJournal();
+    try (EmbeddedEngine engine = EmbeddedEngine.create(exchange, cfg -> cfg.tenant("acme").journal(journal))) {
+      engine.start(triage, Fixtures.ham(), "run-globex", "globex").result().get(SAFETY_SECONDS, TimeUnit.SECONDS);
+
+      assertThat(bidder.lastTask("email.spam").tenant()).isEqualTo("globex");
+      assertThat(journal.read("run-globex").getFirst())
+          .isInstanceOfSatisfying(JournalEntry.RunStarted.class, s -> assertThat(s.tenant()).isEqualTo("globex"));
+      assertThatThrownBy(() -> engine.start(triage, Fixtures.ham(), "run-blank", " "))
+          .isInstanceOf(IllegalArgumentException.class).hasMessage("runTenant must not be blank");
+    }
+  }
+
+  @Test
   void start_step_mapsItsConstraintsAndDeadlineToTheMicrotask() throws Exception {
     try (EmbeddedEngine engine = EmbeddedEngine.create(exchange, cfg -> cfg.tenant("acme"))) {
       Run run = engine.start(triage, Fixtures.ham(), "run-1");
