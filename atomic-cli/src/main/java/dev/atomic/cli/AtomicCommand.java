@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
         ParseCommand.class,
         AuditCommand.class,
         TenantsCommand.class,
+        ModelsCommand.class,
+        RunCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class AtomicCommand implements Runnable {

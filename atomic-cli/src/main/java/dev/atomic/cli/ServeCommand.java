@@ -1,6 +1,8 @@
 package dev.atomic.cli;
 
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.models.config.ConfiguredModels;
+import dev.atomic.models.config.ModelSpec;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.JsonLogging;
 import dev.atomic.server.ServerConfig;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Option;
  * {@code atomic serve}: runs the service until stopped, on embedded defaults (SQLite under {@code ./data/}, port 8080)
  * or the given configuration file, with {@code ATOMIC_*} environment variables over both. Logs are JSON lines.
  *
- * <p>The service has no bidders of its own: programs embed {@link AtomicServer} and register theirs. With
+ * <p>The service registers the models of the configuration's {@code models:} section (see {@link ModelSetup}); programs
+ * that embed {@link AtomicServer} may register more. With
  * {@code --simulated} it registers three simulated bidders (named {@code sim-...}, answering canned text with declared
  * success rates) so the API and the dashboard can be tried without any model; they are not models.
  */
@@ -51,8 +54,16 @@ final class ServeCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 2;
     }
+    ConfiguredModels models;
+    try {
+      models = ModelSetup.build(config, System.getenv());
+    } catch (RuntimeException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
     JsonLogging.install(System.out, logLevel);
     AtomicServer.Builder builder = AtomicServer.builder(settings);
+    models.bidders().forEach(builder::bidder);
     if (simulated) {
       SplittableRandom random = new SplittableRandom(settings.seed() == null ? 7 : settings.seed());
       builder.bidder(new SimulatedBidder("sim-local", BidderProfile.local(), 0.80, 0.88, 0.00001, 4, random.split()))
@@ -61,14 +72,23 @@ final class ServeCommand implements Callable<Integer> {
           .bidder(new SimulatedBidder("sim-premium", BidderProfile.hosted("simulated", "us-east"), 0.99, 0.97, 0.012,
               900, random.split()));
     }
-    AtomicServer server = builder.start();
+    AtomicServer server;
+    try {
+      server = builder.start();
+    } catch (RuntimeException e) {
+      models.close();
+      throw e;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
       server.close();
+      models.close();
       stopped.countDown();
     }));
-    System.err.printf("Atomic serving on http://%s:%d/ (dashboard /dashboard/, API /openapi.json)%s%n",
-        settings.host(), server.port(), simulated ? " with simulated bidders" : " with no bidders registered");
+    System.err.printf("Atomic serving on http://%s:%d/ (dashboard /dashboard/, API /openapi.json)%s%s%n",
+        settings.host(), server.port(), models.bidders().isEmpty() ? "" : " with configured models "
+            + models.specs().stream().map(ModelSpec::id).toList(),
+        simulated ? " with simulated bidders" : models.bidders().isEmpty() ? " with no bidders registered" : "");
     stopped.await();
     return 0;
   }
