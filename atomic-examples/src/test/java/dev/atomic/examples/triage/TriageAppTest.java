@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atomic.engine.RunResult;
 import dev.atomic.functions.Result;
 import dev.atomic.models.embed.MiniLmEmbedder;
+import dev.atomic.temporal.TemporalEngine;
+import dev.atomic.temporal.TemporalWorker;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,36 @@ class TriageAppTest {
           .contains("category-knn", "category-logistic");
       assertThat(app.adaptation().learned()).isEqualTo(reviewed.size());
       assertThat(next.value()).isEqualTo(Category.BILLING);
+    }
+  }
+
+  @Test
+  void pipeline_onTheTemporalEngine_answersAsOnTheEmbeddedEngine() throws Exception {
+    List<Inbox.Message> inbox = Inbox.sample();
+    List<Inbox.Message> messages = Stream.of(
+        inbox.stream().filter(m -> m.spam() == Spam.SPAM).limit(4),
+        inbox.stream().filter(m -> !m.language().equals("eng")).limit(3),
+        inbox.stream().filter(m -> m.spam() == Spam.HAM).limit(6)).flatMap(s -> s).distinct().toList();
+    try (TriageApp embedded = TriageApp.create(embedder, 7);
+        TriageApp onTemporal = TriageApp.create(embedder, 7);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance()) {
+      Worker worker = env.newWorker("triage");
+      TemporalWorker.register(worker, onTemporal.exchange(), List.of(onTemporal.pipeline()));
+      env.start();
+      TemporalEngine temporal = TemporalEngine.create(env.getWorkflowClient(), cfg -> cfg.taskQueue("triage"));
+
+      for (Inbox.Message m : messages) {
+        RunResult local = embedded.process(m.email());
+        RunResult remote = temporal.start(onTemporal.pipeline(), m.email(), "triage-" + m.email().id())
+            .get(60, TimeUnit.SECONDS);
+        assertThat(remote.status()).as(m.email().id()).isEqualTo(RunResult.Status.SUCCEEDED);
+        for (String step : List.of("language", "spam", "category", "sentiment", "reply", "action")) {
+          assertThat(remote.step(step).status()).as(m.email().id() + " " + step)
+              .isEqualTo(local.step(step).status());
+          assertThat(remote.step(step).output()).as(m.email().id() + " " + step)
+              .isEqualTo(local.step(step).output());
+        }
+      }
     }
   }
 }
