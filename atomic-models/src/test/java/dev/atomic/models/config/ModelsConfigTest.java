@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atomic.bidding.BidderProfile;
 import dev.atomic.models.llm.Price;
 import dev.atomic.models.llm.Provider;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ModelsConfigTest {
@@ -145,5 +148,18 @@ class ModelsConfigTest {
   void parse_modelsNotAList_rejected() {
     assertThatThrownBy(() -> ModelsConfig.parse("a.yaml", "models:\n  id: x\n"))
         .hasMessageContaining("'models' must be a list");
+  }
+
+  @Test
+  void parse_exampleConfigurationModels_whenUncommented() throws Exception {
+    String example = Files.readString(Path.of("../config/atomic.example.yaml"));
+    String block = example.substring(example.indexOf("# models:"));
+    String yaml = block.lines().map(l -> l.startsWith("# ") ? l.substring(2) : l)
+        .collect(Collectors.joining("\n"));
+
+    ModelsConfig config = ModelsConfig.parse("atomic.example.yaml", yaml);
+
+    assertThat(config.models()).extracting(ModelSpec::type).containsExactly("openai-compatible", "anthropic",
+        "ollama", "gguf", "language", "sentiment", "head");
   }
 }
