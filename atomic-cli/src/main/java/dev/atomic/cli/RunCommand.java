@@ -62,6 +62,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "where result lines go (default: standard output)")
   Path out;
 
+  Path embeddingCache = Path.of(System.getProperty("user.home"), ".cache", "atomic", "minilm-embeddings.bin");
   PrintStream stdout = System.out;
   PrintStream err = System.err;
   Map<String, String> environment = System.getenv();
@@ -101,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     }
     boolean triage = pipeline.name().equals(BUNDLED_TRIAGE);
     try (ConfiguredModels models = ConfiguredModels.create(specs, ModelSetup.secrets(environment));
-        EmbeddingCache embedder = triage ? EmbeddingCache.open(new MiniLmEmbedder(), embeddingCache()) : null) {
+        EmbeddingCache embedder = triage ? EmbeddingCache.open(new MiniLmEmbedder(), embeddingCache) : null) {
       List<Bidder> bidders = new ArrayList<>(models.bidders());
       if (triage) {
         bidders.addAll(TriageModels.create(embedder).bidders());
@@ -184,9 +185,5 @@ final class RunCommand implements Callable<Integer> {
         stream.flush();
       }
     };
-  }
-
-  private static Path embeddingCache() {
-    return Path.of(System.getProperty("user.home"), ".cache", "atomic", "minilm-embeddings.bin");
   }
 }

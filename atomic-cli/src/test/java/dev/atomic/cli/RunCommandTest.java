@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.atomic.examples.triage.Inbox;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -54,6 +55,7 @@ class RunCommandTest {
     command.stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
     command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
     command.environment = Map.of("TINY_KEY", ModelSetupTest.KEY);
+    command.embeddingCache = dir.resolve("embeddings.bin");
     return new CommandLine(command).execute(args);
   }
 
@@ -145,5 +147,36 @@ class RunCommandTest {
 
     assertThat(exit).isEqualTo(2);
     assertThat(errors()).contains("no bidders").contains("models:");
+  }
+
+  @Test
+  void call_bundledTriage_runsOnItsLocalModelsWithProgress() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (Inbox.Message m : Inbox.sample().subList(0, 24)) {
+      lines.append(JSON.writeValueAsString(m.email())).append('\n');
+    }
+    lines.append("{\"id\": \"e-bad\", \"subject\": {\"nested\": true}}\n");
+    Path results = dir.resolve("triage.jsonl");
+
+    int exit = run("email-triage", "--input", file("emails.jsonl", lines.toString()).toString(), "--out",
+        results.toString());
+
+    assertThat(exit).as(errors()).isEqualTo(1);
+    assertThat(errors()).contains("Running pipeline 'email-triage' over 25 requests").contains("  20/25 requests")
+        .contains("25 requests: 24 succeeded, 0 failed, 1 invalid lines").contains("emails.jsonl:25: the request "
+            + "does not fit pipeline 'email-triage'");
+    List<JsonNode> rows = Files.readAllLines(results).stream().map(RunCommandTest::tree).toList();
+    assertThat(rows).hasSize(25);
+    assertThat(rows.getFirst().path("outputs").path("spam").asText()).isIn("SPAM", "HAM");
+    assertThat(rows.getFirst().path("outputs").path("action").path("type").asText()).isNotBlank();
+    assertThat(rows.getFirst().path("servedBy").path("language").get(0).asText()).isEqualTo("opennlp-langdetect");
+  }
+
+  private static JsonNode tree(String line) {
+    try {
+      return JSON.readTree(line);
+    } catch (IOException e) {
+      throw new AssertionError(line, e);
+    }
   }
 }
