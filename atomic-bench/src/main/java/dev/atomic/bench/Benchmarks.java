@@ -6,6 +6,7 @@ import dev.atomic.bench.governance.GovernanceBenchmark;
 import dev.atomic.bench.pipeline.PipelineBenchmark;
 import dev.atomic.bench.functions.FunctionsBenchmark;
 import dev.atomic.bench.ledger.LedgerBenchmark;
+import dev.atomic.bench.load.LoadBenchmark;
 import dev.atomic.bench.routing.RoutingBenchmark;
 import dev.atomic.bench.service.ServiceBenchmark;
 import dev.atomic.bench.structured.StructuredBenchmark;
@@ -27,7 +28,8 @@ public final class Benchmarks {
         new AdaptationBenchmark(),
         new LedgerBenchmark(),
         new PipelineBenchmark(),
-        new StructuredBenchmark());
+        new StructuredBenchmark(),
+        new LoadBenchmark());
   }
 
   public static Optional<Benchmark> named(String name) {
