@@ -2,6 +2,7 @@ package dev.atomic.bench.routing;
 
 import dev.atomic.bidding.Answer;
 import dev.atomic.exchange.Cascade;
+import dev.atomic.exchange.Verifier;
 import dev.atomic.task.Microtask;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,17 @@ final class CascadeFamily {
   private CascadeFamily() {}
 
   static List<Cascade> declare(List<ModelPrice> prices) {
+    return declare(prices, false);
+  }
+
+  /**
+   * The family; with {@code teachDissenters} its verifier declares that a multiple-choice prompt has a single correct
+   * letter, so the feedback on an escalated answer also teaches the first-stage model that gave another letter
+   * ({@link Verifier#singleCorrectAnswer()}).
+   */
+  static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters) {
+    Verifier agree = CascadeFamily::choicesAgree;
+    Verifier verifier = teachDissenters ? agree.withSingleCorrectAnswer() : agree;
     List<ModelPrice> byPrice = prices.stream().sorted(ModelPrice.cheapestFirst()).toList();
     if (byPrice.size() < CHEAP_MODELS + 1) {
       throw new IllegalArgumentException("the cascade family needs at least " + (CHEAP_MODELS + 1) + " models, has "
@@ -37,7 +49,7 @@ final class CascadeFamily {
         String a = byPrice.get(i).model();
         String b = byPrice.get(j).model();
         family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(strong) + "]",
-            List.of(List.of(a, b), List.of(strong)), CascadeFamily::choicesAgree, kinds));
+            List.of(List.of(a, b), List.of(strong)), verifier, kinds));
       }
     }
     return List.copyOf(family);

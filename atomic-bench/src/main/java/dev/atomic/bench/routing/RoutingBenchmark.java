@@ -32,9 +32,13 @@ public final class RoutingBenchmark implements Benchmark {
   static final int DEFAULT_SEEDS = 5;
   /** Seeds of the train-split streams that choose the variant (distinct from the reported seeds). */
   static final int SELECTION_SEEDS = 3;
-  /** The cost weights λ swept (quality points given up per USD); per prompt costs are 0.0001 to 0.005 USD. */
-  static final List<Double> COST_WEIGHTS = List.of(0.0, 1.0, 2.5, 5.0, 10.0, 20.0, 40.0, 70.0, 120.0, 250.0, 600.0,
-      3000.0);
+  /**
+   * The cost weights λ swept (quality points given up per USD); per prompt costs are 0.0001 to 0.005 USD. Dense from 2.5
+   * to 20, where a cascade's few points of accuracy start to be worth GPT-4's price, so that the cost reported at 95%
+   * of GPT-4's accuracy is not an artefact of a coarse grid.
+   */
+  static final List<Double> COST_WEIGHTS = List.of(0.0, 1.0, 2.5, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0,
+      40.0, 70.0, 120.0, 250.0, 600.0, 3000.0);
   static final List<Double> QUICK_COST_WEIGHTS = List.of(0.0, 20.0, 120.0, 3000.0);
 
   @Override
@@ -80,8 +84,9 @@ public final class RoutingBenchmark implements Benchmark {
           + "all rows...%n", v.label(), weights.size(), selectionSeeds.size(), seeds.size());
       Map<String, Features> features = embeddings.reduced(rows, v.dims());
       double trainAiq = RoutingResults.aiqOf(train, data.models(), weights,
-          Sweep.run(train, prices, cascades, features, v.estimator(), weights, selectionSeeds, threads));
-      List<StreamSummary> streams = Sweep.run(rows, prices, cascades, features, v.estimator(), weights, seeds, threads);
+          Sweep.run(train, prices, v.cascades(prices), features, v.estimator(), weights, selectionSeeds, threads));
+      List<StreamSummary> streams = Sweep.run(rows, prices, v.cascades(prices), features, v.estimator(), weights,
+          seeds, threads);
       variants.add(new VariantResult(v, trainAiq,
           RoutingResults.compute(rows, data.models(), streams, knn, weights, seeds)));
     }

@@ -1,23 +1,34 @@
 package dev.atomic.bench.routing;
 
 import dev.atomic.estimate.EstimatorConfig;
+import dev.atomic.exchange.Cascade;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One configuration of the exchange under test: how many context dimensions the question's embedding is reduced to
- * (0 for none) and how widely Thompson sampling explores.
+ * (0 for none), how widely Thompson sampling explores, and whether the cascades' verifier declares a single correct
+ * answer, so that feedback teaches every first-stage model a cascade called ({@link CascadeFamily#declare}).
  */
-record Variant(int dims, double explorationScale) {
+record Variant(int dims, double explorationScale, boolean teachDissenters) {
 
   /** The declared candidates; the benchmark picks one on the train split alone, then runs all on the whole stream. */
   static final List<Variant> CANDIDATES = List.of(
-      new Variant(16, 1.0), new Variant(16, 0.5), new Variant(0, 1.0), new Variant(0, 0.5));
+      new Variant(0, 0.5), new Variant(0, 0.4), new Variant(0, 0.5, true), new Variant(0, 0.4, true),
+      new Variant(0, 0.3, true), new Variant(4, 0.5, true));
 
   Variant {
     if (dims < 0 || dims > 384) {
       throw new IllegalArgumentException("context dimensions must be in [0, 384], was " + dims);
     }
+  }
+
+  Variant(int dims, double explorationScale) {
+    this(dims, explorationScale, false);
+  }
+
+  List<Cascade> cascades(List<ModelPrice> prices) {
+    return CascadeFamily.declare(prices, teachDissenters);
   }
 
   /** The core's default priors, with this variant's exploration scale. */
@@ -27,6 +38,7 @@ record Variant(int dims, double explorationScale) {
 
   String label() {
     return String.format(Locale.ROOT, "%s, exploration x%s", dims == 0 ? "no context" : dims + "-dim context",
-        explorationScale == 1.0 ? "1 (plain Thompson)" : String.valueOf(explorationScale));
+        explorationScale == 1.0 ? "1 (plain Thompson)" : String.valueOf(explorationScale))
+        + (teachDissenters ? ", cascades teach dissenters" : "");
   }
 }

@@ -3,6 +3,8 @@ package dev.atomic.bench.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class VariantTest {
@@ -17,6 +19,17 @@ class VariantTest {
   void label_namesContextAndExploration() {
     assertThat(new Variant(16, 1.0).label()).isEqualTo("16-dim context, exploration x1 (plain Thompson)");
     assertThat(new Variant(0, 0.5).label()).isEqualTo("no context, exploration x0.5");
+    assertThat(new Variant(0, 0.4, true).label())
+        .isEqualTo("no context, exploration x0.4, cascades teach dissenters");
+  }
+
+  @Test
+  void cascades_teachDissentersOnlyWhenTheVariantSaysSo() {
+    List<ModelPrice> prices = IntStream.rangeClosed(1, 6).mapToObj(i -> new ModelPrice("m" + i, "together", i, i))
+        .toList();
+
+    assertThat(new Variant(0, 0.5, true).cascades(prices)).allMatch(c -> c.verifier().singleCorrectAnswer());
+    assertThat(new Variant(0, 0.5).cascades(prices)).noneMatch(c -> c.verifier().singleCorrectAnswer());
   }
 
   @Test

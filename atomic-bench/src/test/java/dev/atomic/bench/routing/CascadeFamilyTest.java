@@ -1,0 +1,49 @@
+package dev.atomic.bench.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.atomic.bidding.Answer;
+import dev.atomic.exchange.Cascade;
+import dev.atomic.task.Microtask;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class CascadeFamilyTest {
+
+  private static final List<ModelPrice> PRICES = IntStream.rangeClosed(1, 6)
+      .mapToObj(i -> new ModelPrice("m" + i, "together", i, i)).toList();
+
+  @Test
+  void declare_default_teachesOnlyMembersThatGaveTheAnswer() {
+    List<Cascade> family = CascadeFamily.declare(PRICES);
+
+    assertThat(family).hasSize(10);
+    assertThat(family).allMatch(c -> !c.verifier().singleCorrectAnswer());
+    assertThat(family).allMatch(c -> c.stages().getLast().equals(List.of("m6")));
+  }
+
+  @Test
+  void declare_teachingDissenters_declaresASingleCorrectAnswerAndKeepsTheVerdict() {
+    List<Cascade> family = CascadeFamily.declare(PRICES, true);
+    Microtask task = Microtask.builder(Task.ARC.kind()).input("q").build();
+    List<Answer> agree = List.of(answer("B"), answer("B"));
+    List<Answer> differ = List.of(answer("B"), answer("C"));
+
+    assertThat(family).allMatch(c -> c.verifier().singleCorrectAnswer());
+    assertThat(family.getFirst().verifier().accept(task, agree)).isTrue();
+    assertThat(family.getFirst().verifier().accept(task, differ)).isFalse();
+  }
+
+  @Test
+  void declare_tooFewModels_isRejected() {
+    assertThatThrownBy(() -> CascadeFamily.declare(PRICES.subList(0, 5), true))
+        .hasMessage("the cascade family needs at least 6 models, has 5");
+  }
+
+  private static Answer answer(String letter) {
+    return new Answer(new Replay.Choice(letter), 0, Duration.ZERO, Double.NaN);
+  }
+}
