@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code atomic run PIPELINE --input FILE.jsonl}: runs a pipeline over a JSON-lines file on the embedded engine, one
- * request per line, with the configured models as bidders (plus the triage's local models for the bundled
+ * request per line (several in flight, results in input order), with the configured models as bidders (plus the triage's local models for the bundled
  * {@code email-triage} pipeline), and writes one result line per request.
  *
  * <p>Step kinds: the e-mail triage's kinds ({@link TriageModels#kinds()}) are always registered; every other kind a
@@ -62,6 +62,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "where result lines go (default: standard output)")
   Path out;
 
+  @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
+      description = "requests in flight at once (default ${DEFAULT-VALUE}); results keep the input's order")
+  int parallel;
+
   Path embeddingCache = Path.of(System.getProperty("user.home"), ".cache", "atomic", "minilm-embeddings.bin");
   PrintStream stdout = System.out;
   PrintStream err = System.err;
@@ -69,6 +73,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (parallel < 1 || parallel > 1024) {
+      err.println("--parallel must be in [1, 1024], was " + parallel);
+      return 2;
+    }
     if (!Files.isRegularFile(input)) {
       err.println("no input file at " + input.toAbsolutePath());
       return 2;
@@ -138,7 +146,7 @@ final class RunCommand implements Callable<Integer> {
         Writer results = out == null
             ? new OutputStreamWriter(unclosable(stdout), StandardCharsets.UTF_8)
             : Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      summary = new BatchRun(engine, pipeline, input.toString(), err).run(reader, total, results);
+      summary = new BatchRun(engine, pipeline, input.toString(), parallel, err).run(reader, total, results);
     }
     err.print(summary.describe());
     if (out != null) {

@@ -138,6 +138,8 @@ class RunCommandTest {
     assertThat(errors()).contains("no pipeline file at").contains("email-triage");
     assertThat(run("email-triage", "--input", dir.resolve("missing.jsonl").toString())).isEqualTo(2);
     assertThat(errors()).contains("no input file at");
+    assertThat(run("email-triage", "--input", file("in.jsonl", "{}\n").toString(), "--parallel", "0")).isEqualTo(2);
+    assertThat(errors()).contains("--parallel must be in [1, 1024], was 0");
   }
 
   @Test
