@@ -5,6 +5,7 @@ import dev.atomic.models.llm.Price;
 import dev.atomic.models.llm.Provider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,8 +39,16 @@ public sealed interface ModelSpec {
       boolean streaming) implements ModelSpec {
 
     public Endpoint {
+      Checks.id(id);
       Objects.requireNonNull(provider, "provider");
+      Objects.requireNonNull(baseUrl, "baseUrl");
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(keyName, "keyName");
+      Objects.requireNonNull(price, "price");
       kinds = Set.copyOf(kinds);
+      Checks.quality(id, quality);
+      Objects.requireNonNull(profile, "profile");
+      Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
@@ -62,7 +71,11 @@ public sealed interface ModelSpec {
       int threads) implements ModelSpec {
 
     public Gguf {
+      Checks.id(id);
+      Objects.requireNonNull(file, "file");
       kinds = Set.copyOf(kinds);
+      Checks.quality(id, quality);
+      Objects.requireNonNull(profile, "profile");
     }
 
     @Override
@@ -78,6 +91,11 @@ public sealed interface ModelSpec {
 
   /** OpenNLP language identification for one kind. */
   record Language(String id, String kind) implements ModelSpec {
+    public Language {
+      Checks.id(id);
+      Objects.requireNonNull(kind, "kind");
+    }
+
     @Override
     public String type() {
       return "language";
@@ -101,6 +119,13 @@ public sealed interface ModelSpec {
 
   /** The VADER sentiment lexicon for one kind, answering one of two labels. */
   record Sentiment(String id, String kind, String positiveLabel, String negativeLabel) implements ModelSpec {
+    public Sentiment {
+      Checks.id(id);
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(positiveLabel, "positiveLabel");
+      Objects.requireNonNull(negativeLabel, "negativeLabel");
+    }
+
     @Override
     public String type() {
       return "sentiment";
@@ -128,6 +153,12 @@ public sealed interface ModelSpec {
     /** How the head classifies an embedding. */
     public enum Algorithm { LOGISTIC, KNN }
 
+    public Head {
+      Checks.id(id);
+      Objects.requireNonNull(kind, "kind");
+      Objects.requireNonNull(algorithm, "algorithm");
+    }
+
     @Override
     public String type() {
       return "head";
@@ -145,7 +176,25 @@ public sealed interface ModelSpec {
 
     @Override
     public String describe() {
-      return algorithm.name().toLowerCase(java.util.Locale.ROOT) + " head over MiniLM";
+      return algorithm.name().toLowerCase(Locale.ROOT) + " head over MiniLM";
+    }
+  }
+
+  /** Checks shared by the entries. */
+  final class Checks {
+    private Checks() {}
+
+    static void id(String id) {
+      Objects.requireNonNull(id, "id");
+      if (id.isBlank()) {
+        throw new IllegalArgumentException("a model's id must not be blank");
+      }
+    }
+
+    static void quality(String id, double quality) {
+      if (!(quality >= 0 && quality <= 1)) {
+        throw new IllegalArgumentException("model '" + id + "': quality must be in [0, 1], was " + quality);
+      }
     }
   }
 }
