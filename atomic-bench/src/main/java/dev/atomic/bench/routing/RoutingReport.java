@@ -214,6 +214,13 @@ final class RoutingReport {
         + "The candidate list itself was settled after a few exploratory 3-seed runs on the whole stream while "
         + "building this benchmark (the first pass dropped 16-dim context and plain Thompson sampling, which lost "
         + "clearly), so the list is not entirely blind to the test prompts.\n");
+    md.append("\nWhat limits it. Without context the exchange can at best learn one arm per task kind, and the arms "
+        + "that reach 95% of GPT-4's accuracy cheaply (a cascade on ARC and WinoGrande) beat GPT-4 alone by a few "
+        + "points of cost-weighted utility only: with 21 arms per kind and about a thousand prompts per kind, telling "
+        + "them apart takes a large share of the stream. The spread over seeds (the ± columns of the sweep) shows the "
+        + "other limit: exploring less than plain Thompson sampling pays on average but lets some seeds settle early on "
+        + "GPT-4 or on a single cheap model for a kind. Compare the second half's figures with the whole stream's: "
+        + "when they are close, the remaining cost is such early settling rather than exploration still under way.\n");
     md.append("\n## How it is measured\n\n");
     md.append("- Each model is a replay bidder: it bids its public list price times the prompt's estimated tokens and a "
         + "flat quality claim of 0.5; its recorded answer, cost and outcome are revealed only when the exchange calls it "
