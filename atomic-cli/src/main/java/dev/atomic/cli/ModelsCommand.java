@@ -56,7 +56,7 @@ final class ModelsCommand implements Callable<Integer> {
     }
     Map<String, BidderStats> stats = stats(settings);
     out.print(table(models.models(), stats));
-    if (stats.isEmpty()) {
+    if (models.models().stream().noneMatch(m -> stats.containsKey(m.id()))) {
       out.println(ConfiguredStore.missing(settings).map(m -> "No ledger statistics: " + m)
           .orElse("The ledger has no decisions involving these models yet."));
     }
