@@ -119,6 +119,7 @@ public final class AtomicServer implements AutoCloseable {
       cfg.jetty.host = config.host();
       // Jetty's default accept queue is the JDK's 50: a burst of clients connecting at once to a busy server overflows
       // it, and their connections time out or are reset before a handler sees them. Queue a burst that size instead.
+      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
       cfg.jetty.addConnector((server, http) -> {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
