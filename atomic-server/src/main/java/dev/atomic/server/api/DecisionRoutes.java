@@ -61,6 +61,7 @@ final class DecisionRoutes {
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest("invalid_query", e.getMessage());
     }
+    Requests.caughtUp(store);
     Page<DecisionSummary> page = store.ledger().decisions(query);
     Requests.json(ctx, 200, new DecisionPage(page.items(), page.offset(), page.nextOffset(), page.hasMore()));
   }

@@ -75,15 +75,23 @@ final class Requests {
     if (found.isPresent()) {
       return found;
     }
+    caughtUp(store);
+    return read.get();
+  }
+
+  /**
+   * Waits until the ledger holds every write queued so far, so that a query sees every decision answered before it
+   * was asked for (ledger writes are batched off the request path).
+   */
+  static void caughtUp(Store store) {
     try {
       store.flush().get(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiError(503, "interrupted", "interrupted while waiting for the ledger");
     } catch (Exception e) {
-      LOG.warn("ledger flush failed while looking something up: {}", e.getMessage());
+      LOG.warn("ledger flush failed before a query: {}", e.getMessage());
     }
-    return read.get();
   }
 
   static Instant instant(Context ctx, String name) {
