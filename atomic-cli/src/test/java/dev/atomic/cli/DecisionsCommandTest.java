@@ -29,6 +29,12 @@ class DecisionsCommandTest {
   Path dir;
 
   record Fixed(String id, double quality, double cost) implements Bidder {
+    // In-memory bids: asked on the caller's thread, so a loaded machine cannot make them late.
+    @Override
+    public boolean bidsInline() {
+      return true;
+    }
+
     @Override
     public Optional<Bid> bid(Microtask task) {
       return Optional.of(Bid.of(quality, cost, Duration.ofMillis(10)));
