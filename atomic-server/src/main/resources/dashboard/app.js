@@ -14,6 +14,32 @@ const num = (v, d = 3) => v == null ? '–' : Number(v).toFixed(d);
 const pct = (v) => v == null ? '–' : (100 * v).toFixed(1) + '%';
 const SVG = 'http://www.w3.org/2000/svg';
 
+// The dashboard acts as one tenant and sees only its decisions. Its API key comes from the address once
+// (/dashboard/#key=...), which is then cleared so the key stays out of history, or from a prompt when the API answers
+// 401; it is kept in this tab's session storage only. A service with no key issued yet needs none. The event stream
+// takes the key as ?access_token=, since EventSource cannot send headers.
+const KEY = (() => {
+  const m = location.hash.match(/key=([^&]+)/);
+  if (m) {
+    sessionStorage.setItem('atomic.key', decodeURIComponent(m[1]));
+    history.replaceState(null, '', location.pathname);
+  }
+  return sessionStorage.getItem('atomic.key') || '';
+})();
+let askedForKey = false;
+async function api(path) {
+  const response = await fetch(path, KEY ? { headers: { Authorization: 'Bearer ' + KEY } } : {});
+  if (response.status === 401 && !askedForKey) {
+    askedForKey = true;
+    const key = window.prompt('API key of the tenant to watch (issued by: atomic tenants add <tenant>)');
+    if (key) {
+      sessionStorage.setItem('atomic.key', key);
+      location.reload();
+    }
+  }
+  return response;
+}
+
 function el(tag, attrs = {}, text) {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -73,7 +99,7 @@ function addToFeed(event, fresh) {
 }
 
 function connect() {
-  const source = new EventSource('/v1/decisions/stream');
+  const source = new EventSource('/v1/decisions/stream' + (KEY ? '?access_token=' + encodeURIComponent(KEY) : ''));
   source.onopen = () => { $('connection').textContent = 'live'; $('connection').className = 'badge on'; };
   source.onerror = () => { $('connection').textContent = 'reconnecting…'; $('connection').className = 'badge off'; };
   source.addEventListener('decision', (m) => { addToFeed(JSON.parse(m.data), true); refreshSoon(); });
@@ -81,7 +107,7 @@ function connect() {
 
 async function loadRecent() {
   try {
-    const page = await (await fetch('/v1/decisions?limit=30')).json();
+    const page = await (await api('/v1/decisions?limit=30')).json();
     page.items.slice().reverse().forEach((d) => addToFeed({
       id: d.id, kind: d.kind, winner: d.winner, decidedAt: d.decidedAt, bids: null }, false));
   } catch (e) { /* the live feed still works */ }
@@ -92,7 +118,7 @@ async function loadRecent() {
 async function showDecision(id, li) {
   if (selected) selected.classList.remove('selected');
   selected = li; li.classList.add('selected');
-  const response = await fetch('/v1/decisions/' + encodeURIComponent(id));
+  const response = await api('/v1/decisions/' + encodeURIComponent(id));
   const d = await response.json();
   if (!response.ok) { $('detail-empty').textContent = d.error ? d.error.message : 'not found'; return; }
   $('detail-empty').hidden = true;
@@ -199,7 +225,7 @@ function bidderTable(rows) {
 
 async function refresh() {
   try {
-    const s = await (await fetch('/v1/stats')).json();
+    const s = await (await api('/v1/stats')).json();
     $('t-decisions').textContent = `${s.decisions} (${s.awarded} awarded)`;
     $('t-spend').textContent = usd(s.spendUsd);
     $('t-baseline').textContent = usd(s.premiumBaselineUsd);

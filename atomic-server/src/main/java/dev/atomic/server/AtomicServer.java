@@ -4,7 +4,11 @@ import dev.atomic.bidding.Bidder;
 import dev.atomic.exchange.Cascade;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.embedded.EmbeddedEngine;
+import dev.atomic.budget.Budget;
 import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.LearningScopes;
+import dev.atomic.governance.audit.AuditLog;
+import dev.atomic.governance.audit.AuditingListener;
 import dev.atomic.server.api.ActiveRuns;
 import dev.atomic.server.api.Api;
 import dev.atomic.server.api.Runs;
@@ -23,6 +27,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,7 +97,12 @@ public final class AtomicServer implements AutoCloseable {
         .listener(new ExchangeMetrics(metrics))
         .listener(tracing)
         .listener(stats)
-        .listener(stream);
+        .listener(stream)
+        // Every award, model call and feedback, chained in the ledger's audit table; `atomic audit verify` checks it.
+        .listener(new AuditingListener(AuditLog.chained(store.audit(), b.clock), null));
+    if (!config.tenancy().sharedLearning().isEmpty()) {
+      exchangeBuilder.learningScopes(LearningScopes.sharedAmong(config.tenancy().sharedLearning()));
+    }
     if (config.seed() != null) {
       exchangeBuilder.seed(config.seed());
     }
@@ -106,12 +116,14 @@ public final class AtomicServer implements AutoCloseable {
           return state.restoreInto(exchangeBuilder);
         })
         .orElseGet(exchangeBuilder::build);
+    config.tenancy().budgetsUsdPerDay()
+        .forEach((tenant, usd) -> exchange.budget(tenant, Budget.of(usd, Duration.ofDays(1))));
     this.background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-async-", 0).factory());
     InstantSource clock = b.clock;
     this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock));
     Runs runs = new Runs(engine, b.pipelines, activeRuns, store, b.clock);
     this.api = new Api(exchange, store, stream, stats, tracing, metrics, runs, b.clock, config.maxBodyBytes(),
-        background);
+        background, config.tenancy());
     this.app = Javalin.create(cfg -> {
       cfg.http.maxRequestSize = config.maxBodyBytes();
       cfg.concurrency.useVirtualThreads = true;

@@ -8,10 +8,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Reads a {@link ServerConfig}: the YAML file over the defaults, then environment variables over the file. Unknown keys
@@ -24,7 +28,11 @@ final class ConfigReader {
       "store", Set.of("url", "user", "password", "schema"),
       "exchange", Set.of("seed", "costWeight", "latencyWeight"),
       "telemetry", Set.of("otlpEndpoint", "otlpHeaders", "serviceName"),
-      "dashboard", Set.of("premiumBidder"));
+      "dashboard", Set.of("premiumBidder"),
+      "tenants", Set.of("requireApiKeys", "requestsPerSecond", "burst", "budgetsUsdPerDay", "sharedLearning"));
+
+  /** Budgets arrive as a mapping; each becomes the flat key {@code tenants.budgetsUsdPerDay.<tenant>}. */
+  private static final String BUDGETS = "tenants.budgetsUsdPerDay";
 
   /** The models the service registers; this reader leaves the section to {@code ModelsConfig} in atomic-models. */
   static final String MODELS_SECTION = "models";
@@ -49,6 +57,7 @@ final class ConfigReader {
     envOverride(env, "ATOMIC_SEED", "exchange.seed", values);
     envOverride(env, "ATOMIC_OTLP_ENDPOINT", "telemetry.otlpEndpoint", values);
     envOverride(env, "ATOMIC_SERVICE_NAME", "telemetry.serviceName", values);
+    envOverride(env, "ATOMIC_REQUIRE_API_KEYS", "tenants.requireApiKeys", values);
     String envHeaders = env.get("ATOMIC_OTLP_HEADERS");
     if (envHeaders != null) {
       headers.clear();
@@ -70,7 +79,8 @@ final class ConfigReader {
           values.containsKey("telemetry.otlpEndpoint") ? uri(values.get("telemetry.otlpEndpoint")) : null,
           secrets(headers),
           values.getOrDefault("telemetry.serviceName", d.serviceName()),
-          values.get("dashboard.premiumBidder"));
+          values.get("dashboard.premiumBidder"),
+          tenancy(values));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("configuration from " + source + " (and ATOMIC_* variables) is invalid: "
           + e.getMessage(), e);
@@ -116,7 +126,17 @@ final class ConfigReader {
               + "'; known in '" + section.getKey() + "': " + keys);
         }
         JsonNode value = field.getValue();
-        if (key.equals("telemetry.otlpHeaders")) {
+        if (key.equals(BUDGETS)) {
+          if (!value.isObject()) {
+            throw new IllegalArgumentException("configuration file " + file + ": '" + key
+                + "' must be a mapping of tenant to USD per day");
+          }
+          value.properties().forEach(b -> values.put(BUDGETS + "." + b.getKey(), b.getValue().asText()));
+        } else if (key.equals("tenants.sharedLearning") && value.isArray()) {
+          List<String> tenants = new ArrayList<>();
+          value.forEach(t -> tenants.add(t.asText()));
+          values.put(key, String.join(",", tenants));
+        } else if (key.equals("telemetry.otlpHeaders")) {
           if (!value.isObject()) {
             throw new IllegalArgumentException("configuration file " + file + ": '" + key + "' must be a mapping");
           }
@@ -129,6 +149,29 @@ final class ConfigReader {
         }
       }
     }
+  }
+
+  private static TenancyConfig tenancy(Map<String, String> values) {
+    TenancyConfig d = TenancyConfig.defaults();
+    Map<String, Double> budgets = new TreeMap<>();
+    values.forEach((k, v) -> {
+      if (k.startsWith(BUDGETS + ".")) {
+        budgets.put(k.substring(BUDGETS.length() + 1), decimal(values, k, 0));
+      }
+    });
+    Set<String> shared = new TreeSet<>();
+    for (String tenant : values.getOrDefault("tenants.sharedLearning", "").split(",")) {
+      if (!tenant.isBlank()) {
+        shared.add(tenant.strip());
+      }
+    }
+    String require = values.getOrDefault("tenants.requireApiKeys", Boolean.toString(d.requireApiKeys()));
+    if (!require.equals("true") && !require.equals("false")) {
+      throw new IllegalArgumentException("tenants.requireApiKeys must be true or false, was '" + require + "'");
+    }
+    return new TenancyConfig(Boolean.parseBoolean(require),
+        decimal(values, "tenants.requestsPerSecond", d.requestsPerSecond()),
+        integer(values, "tenants.burst", d.burst()), budgets, shared);
   }
 
   private static void envOverride(Map<String, String> env, String variable, String key, Map<String, String> values) {

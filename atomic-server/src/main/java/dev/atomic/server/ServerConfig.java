@@ -28,6 +28,7 @@ import java.util.Objects;
  * @param serviceName the {@code service.name} of traces
  * @param premiumBidder the bidder the dashboard's savings are measured against; {@code null} means the most expensive
  *     eligible bid of each decision
+ * @param tenancy per-tenant request rates, budgets and learning scopes; callers are bound to tenants by API keys
  */
 public record ServerConfig(
     String host,
@@ -42,7 +43,8 @@ public record ServerConfig(
     URI otlpEndpoint,
     Map<String, Secret> otlpHeaders,
     String serviceName,
-    String premiumBidder) {
+    String premiumBidder,
+    TenancyConfig tenancy) {
 
   /** The embedded default database: a SQLite file under {@code ./data/}. */
   public static final String DEFAULT_STORE = "data/atomic.db";
@@ -77,12 +79,14 @@ public record ServerConfig(
     if (premiumBidder != null && premiumBidder.isBlank()) {
       throw new IllegalArgumentException("premiumBidder must not be blank when set");
     }
+    Objects.requireNonNull(tenancy, "tenancy");
   }
 
   /** Listens on 127.0.0.1:8080, SQLite under {@code ./data/}, tracing off. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, 1024 * 1024, DEFAULT_STORE, "atomic", null, "atomic", null,
-        Utility.of(20, 0.05), null, Map.of(), "atomic", null);
+        Utility.of(20, 0.05), null, Map.of(), "atomic", null,
+        TenancyConfig.defaults());
   }
 
   /**
@@ -101,26 +105,31 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
   }
 
   public ServerConfig withStoreUrl(String url) {
     return new ServerConfig(host, port, maxBodyBytes, url, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
     return new ServerConfig(host, port, bytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
   }
 
   public ServerConfig withSeed(long newSeed) {
     return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, newSeed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
   }
 
   public ServerConfig withPremiumBidder(String bidder) {
     return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, bidder);
+        otlpEndpoint, otlpHeaders, serviceName, bidder, tenancy);
+  }
+
+  public ServerConfig withTenancy(TenancyConfig newTenancy) {
+    return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, newTenancy);
   }
 }

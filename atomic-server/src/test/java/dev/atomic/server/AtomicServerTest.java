@@ -20,9 +20,11 @@ class AtomicServerTest {
         .withStoreUrl(dir.resolve("ledger/atomic.db").toString());
     EstimatorSnapshot learned;
     long auctions;
+    String key;
     try (AtomicServer server = AtomicServer.builder(config)
         .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
-      Http http = new Http(server.port());
+      key = server.store().apiKeys().issue("default").key();
+      Http http = new Http(server.port(), key);
       for (int i = 0; i < 3; i++) {
         String id = http.post("/v1/microtasks", "{\"kind\":\"restart.check\"}").json().path("decisionId").asText();
         assertThat(http.post("/v1/decisions/" + id + "/feedback", "{\"quality\":1}").status()).isEqualTo(200);
@@ -40,7 +42,7 @@ class AtomicServerTest {
       assertThat(after.arm()).isEqualTo(before.arm());
       assertThat(after.observations()).isEqualTo(before.observations());
       assertThat(after.mean()).containsExactly(before.mean());
-      Http http = new Http(again.port());
+      Http http = new Http(again.port(), key);
       assertThat(http.get("/v1/decisions?kind=restart.check").json().path("items")).hasSize(3);
     }
   }

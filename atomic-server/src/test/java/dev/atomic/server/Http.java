@@ -22,9 +22,17 @@ public final class Http {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String base;
+  private final String key;
 
+  /** A client that sends no API key. */
   public Http(int port) {
+    this(port, null);
+  }
+
+  /** A client that sends {@code Authorization: Bearer <key>} with every request. */
+  public Http(int port, String key) {
     this.base = "http://127.0.0.1:" + port;
+    this.key = key;
   }
 
   public String base() {
@@ -53,6 +61,9 @@ public final class Http {
 
   public Reply send(HttpRequest.Builder request) {
     try {
+      if (key != null) {
+        request.setHeader("Authorization", "Bearer " + key);
+      }
       HttpResponse<String> r = client.send(request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;

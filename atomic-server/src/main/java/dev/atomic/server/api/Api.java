@@ -1,6 +1,7 @@
 package dev.atomic.server.api;
 
 import dev.atomic.exchange.Exchange;
+import dev.atomic.server.TenancyConfig;
 import dev.atomic.server.observe.ExchangeTracing;
 import dev.atomic.server.observe.LiveStats;
 import dev.atomic.store.Store;
@@ -27,10 +28,12 @@ public final class Api {
   private final RunRoutes runs;
   private final DecisionRoutes decisions;
   private final BidderRoutes bidders;
+  private final Tenancy tenancy;
   private List<Route> routes = List.of();
 
   public Api(Exchange exchange, Store store, DecisionStream stream, LiveStats stats, ExchangeTracing tracing,
-      PrometheusMeterRegistry metrics, Runs runs, InstantSource clock, long maxBodyBytes, ExecutorService background) {
+      PrometheusMeterRegistry metrics, Runs runs, InstantSource clock, long maxBodyBytes, ExecutorService background,
+      TenancyConfig tenancyConfig) {
     Objects.requireNonNull(exchange, "exchange");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(clock, "clock");
@@ -41,12 +44,15 @@ public final class Api {
     this.runs = new RunRoutes(Objects.requireNonNull(runs, "runs"), store, requests);
     this.decisions = new DecisionRoutes(exchange, store, Objects.requireNonNull(stream, "stream"), clock, requests);
     this.bidders = new BidderRoutes(exchange, store, Objects.requireNonNull(stats, "stats"));
+    this.tenancy = new Tenancy(store.apiKeys(), Objects.requireNonNull(tenancyConfig, "tenancyConfig"), clock);
   }
 
   /** Registers every route and the error mapping. */
   public void register(RoutesConfig javalin) {
     ErrorMapping.register(javalin);
     RouteTable table = new RouteTable(javalin);
+    // First, so no /v1 handler runs before its caller is known and within its rate.
+    tenancy.register(table);
     health.register(table);
     microtasks.register(table);
     runs.register(table);

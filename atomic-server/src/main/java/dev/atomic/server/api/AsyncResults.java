@@ -13,7 +13,7 @@ final class AsyncResults {
   static final int CAPACITY = 10_000;
 
   /** Where an asynchronous microtask is: {@code pending}, {@code succeeded} (with a result) or {@code failed}. */
-  record Status(String taskId, String status, MicrotaskResult result, ApiError.Detail error) {}
+  record Status(String taskId, String tenant, String status, MicrotaskResult result, ApiError.Detail error) {}
 
   private final Map<String, Status> byTask = new LinkedHashMap<>(256, 0.75f, false) {
     @Override
@@ -23,20 +23,20 @@ final class AsyncResults {
   };
 
   /** @return false when the id is taken */
-  synchronized boolean start(String taskId) {
+  synchronized boolean start(String taskId, String tenant) {
     if (byTask.containsKey(taskId)) {
       return false;
     }
-    byTask.put(taskId, new Status(taskId, "pending", null, null));
+    byTask.put(taskId, new Status(taskId, tenant, "pending", null, null));
     return true;
   }
 
   synchronized void succeeded(String taskId, MicrotaskResult result) {
-    byTask.put(taskId, new Status(taskId, "succeeded", result, null));
+    byTask.computeIfPresent(taskId, (id, s) -> new Status(id, s.tenant(), "succeeded", result, null));
   }
 
   synchronized void failed(String taskId, ApiError error) {
-    byTask.put(taskId, new Status(taskId, "failed", null, error.body().error()));
+    byTask.computeIfPresent(taskId, (id, s) -> new Status(id, s.tenant(), "failed", null, error.body().error()));
   }
 
   synchronized Optional<Status> get(String taskId) {

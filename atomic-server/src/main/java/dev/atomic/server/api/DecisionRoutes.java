@@ -45,7 +45,7 @@ final class DecisionRoutes {
             "the decision stream is server-sent events; send 'Accept: text/event-stream'");
       }
     });
-    r.javalin().sse("/v1/decisions/stream", stream::join);
+    r.javalin().sse("/v1/decisions/stream", client -> stream.join(client, Tenancy.caller(client.ctx()).orElse(null)));
     r.note("GET", "/v1/decisions/stream");
     r.get("/v1/decisions", this::list);
     r.get("/v1/decisions/{id}", this::one);
@@ -54,8 +54,11 @@ final class DecisionRoutes {
 
   private void list(Context ctx) {
     DecisionQuery query;
+    String named = Requests.text(ctx, "tenant");
+    // An authenticated caller lists its own tenant's decisions only; an open service filters as asked.
+    String tenant = Tenancy.caller(ctx).isPresent() ? Tenancy.actingFor(ctx, named) : named;
     try {
-      query = new DecisionQuery(Requests.text(ctx, "tenant"), Requests.text(ctx, "kind"), Requests.text(ctx, "winner"),
+      query = new DecisionQuery(tenant, Requests.text(ctx, "kind"), Requests.text(ctx, "winner"),
           Requests.instant(ctx, "from"), Requests.instant(ctx, "until"), Requests.integer(ctx, "offset", 0),
           Requests.integer(ctx, "limit", DecisionQuery.DEFAULT_LIMIT));
     } catch (IllegalArgumentException e) {
@@ -68,9 +71,14 @@ final class DecisionRoutes {
 
   private void one(Context ctx) {
     String id = ctx.pathParam("id");
-    Decision decision = Requests.fromLedger(store, () -> store.ledger().decision(id))
-        .orElseThrow(() -> ApiError.notFound("decision", id));
+    Decision decision = own(ctx, id);
     Requests.json(ctx, 200, DecisionView.of(decision));
+  }
+
+  /** The caller's own decision (any, while the service is open); another tenant's answers 404, so ids reveal nothing. */
+  private Decision own(Context ctx, String id) {
+    return Requests.fromLedger(store, () -> store.ledger().decision(id).filter(d -> Tenancy.maySee(ctx, d.tenant())))
+        .orElseThrow(() -> ApiError.notFound("decision", id));
   }
 
   /** Teaches the exchange first (it knows whether the award still waits for feedback), then records it. */
@@ -82,6 +90,9 @@ final class DecisionRoutes {
       entry = FeedbackEntry.parse(id, body, clock.instant());
     } catch (StoreException | IllegalArgumentException e) {
       throw ApiError.badRequest("invalid_feedback", e.getMessage());
+    }
+    if (Tenancy.caller(ctx).isPresent()) {
+      own(ctx, id); // before teaching the exchange: another tenant's decision must stay untouched
     }
     try {
       exchange.feedback(id, entry.feedback());

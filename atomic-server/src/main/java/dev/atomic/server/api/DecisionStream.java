@@ -5,7 +5,7 @@ import dev.atomic.exchange.ExchangeListener;
 import dev.atomic.task.Microtask;
 import io.javalin.http.sse.SseClient;
 import java.time.Instant;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +22,11 @@ public final class DecisionStream implements ExchangeListener, AutoCloseable {
   record Event(String id, String kind, String tenant, String winner, Instant decidedAt, int bids, double margin,
       boolean explored) {}
 
-  private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+  /** Stands for every tenant, for clients of a service that is open (no key issued yet); no tenant's name has '*'. */
+  private static final String ALL = "*";
+
+  /** Each client with its tenant: a client sees only its own tenant's decisions. */
+  private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
   private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(10_000);
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
@@ -53,8 +57,8 @@ public final class DecisionStream implements ExchangeListener, AutoCloseable {
   }
 
   /** Holds the client's connection open until it leaves or the server stops. */
-  void join(SseClient client) {
-    clients.add(client);
+  void join(SseClient client, String tenant) {
+    clients.put(client, tenant == null ? ALL : tenant);
     client.onClose(() -> clients.remove(client));
     client.sendComment("connected");
     client.keepAlive();
@@ -65,10 +69,11 @@ public final class DecisionStream implements ExchangeListener, AutoCloseable {
       while (!Thread.currentThread().isInterrupted()) {
         Event event = queue.take();
         String data = Json.write(event);
-        for (SseClient client : clients) {
+        for (Map.Entry<SseClient, String> entry : clients.entrySet()) {
+          SseClient client = entry.getKey();
           if (client.terminated()) {
             clients.remove(client);
-          } else {
+          } else if (ALL.equals(entry.getValue()) || entry.getValue().equals(event.tenant())) {
             client.sendEvent("decision", data, event.id());
           }
         }
@@ -81,7 +86,7 @@ public final class DecisionStream implements ExchangeListener, AutoCloseable {
   @Override
   public void close() {
     writer.interrupt();
-    for (SseClient client : clients) {
+    for (SseClient client : clients.keySet()) {
       client.close();
     }
     clients.clear();

@@ -22,8 +22,13 @@ record MicrotaskRequest(
     Instant deadline,
     List<String> dataClasses) {
 
-  /** @throws IllegalArgumentException naming the bad value */
-  Microtask toMicrotask() {
+  /**
+   * The microtask, for the tenant the request acts for (the caller's; a {@code tenant} in the body must name that same
+   * one, which the route checks before).
+   *
+   * @throws IllegalArgumentException naming the bad value
+   */
+  Microtask toMicrotask(String actingTenant) {
     if (kind == null) {
       throw ApiError.badRequest("invalid_request", "a microtask needs a 'kind', such as 'email.spam'");
     }
@@ -37,12 +42,10 @@ record MicrotaskRequest(
     if (input != null && !input.isNull()) {
       b.input(Json.mapper().convertValue(input, Object.class));
     }
-    if (tenant != null) {
-      if (tenant.length() > 200) {
-        throw ApiError.badRequest("invalid_request", "'tenant' must be at most 200 characters");
-      }
-      b.tenant(tenant);
+    if (tenant != null && tenant.length() > 200) {
+      throw ApiError.badRequest("invalid_request", "'tenant' must be at most 200 characters");
     }
+    b.tenant(actingTenant);
     if (maxCostUsd != null) {
       b.maxCostUsd(maxCostUsd);
     }

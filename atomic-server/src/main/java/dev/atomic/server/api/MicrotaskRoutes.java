@@ -44,12 +44,13 @@ final class MicrotaskRoutes {
   }
 
   private void submit(Context ctx) {
-    Microtask task = requests.body(ctx, MicrotaskRequest.class).toMicrotask();
+    MicrotaskRequest request = requests.body(ctx, MicrotaskRequest.class);
+    Microtask task = request.toMicrotask(Tenancy.actingFor(ctx, request.tenant()));
     if (!Requests.wantsAsync(ctx)) {
       Requests.json(ctx, 200, MicrotaskResult.of(task.id(), serve(task)));
       return;
     }
-    if (!async.start(task.id())) {
+    if (!async.start(task.id(), task.tenant())) {
       throw new ApiError(409, "duplicate_id", "a microtask with id '" + task.id() + "' was submitted already");
     }
     background.execute(() -> {
@@ -88,6 +89,7 @@ final class MicrotaskRoutes {
   private void status(Context ctx) {
     String id = ctx.pathParam("id");
     AsyncResults.Status status = async.get(id)
+        .filter(s -> Tenancy.maySee(ctx, s.tenant()))
         .orElseThrow(() -> ApiError.notFound("asynchronously submitted microtask", id));
     Requests.json(ctx, 200, status);
   }

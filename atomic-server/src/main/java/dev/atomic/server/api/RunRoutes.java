@@ -35,7 +35,7 @@ final class RunRoutes {
       throw ApiError.badRequest("invalid_request", "a run needs a 'pipeline'; known: " + runs.pipelineNames());
     }
     Object request = body.request() == null ? Map.of() : Json.mapper().convertValue(body.request(), Object.class);
-    Run run = runs.start(body.pipeline(), request, body.id());
+    Run run = runs.start(body.pipeline(), request, body.id(), Tenancy.actingFor(ctx, null));
     if (Requests.wantsAsync(ctx)) {
       ctx.header("Location", "/v1/runs/" + run.id());
       Requests.json(ctx, 202, Map.of("runId", run.id(), "status", "running", "location", "/v1/runs/" + run.id()));
@@ -50,7 +50,8 @@ final class RunRoutes {
 
   private void one(Context ctx) {
     String id = ctx.pathParam("id");
-    RunView run = Requests.fromLedger(store, () -> store.ledger().run(id))
+    // Another tenant's run answers 404 like a missing one, so run ids reveal nothing.
+    RunView run = Requests.fromLedger(store, () -> store.ledger().run(id).filter(v -> Tenancy.maySee(ctx, v.tenant())))
         .orElseThrow(() -> ApiError.notFound("run", id));
     Requests.json(ctx, 200, run);
   }

@@ -11,7 +11,6 @@ import dev.atomic.store.LedgerEntry;
 import dev.atomic.store.RunEntry;
 import dev.atomic.store.StepEntry;
 import dev.atomic.store.Store;
-import dev.atomic.task.Microtask;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +62,7 @@ public final class Runs {
   }
 
   /** Starts a run of the named pipeline; its ledger record is written before the first step can be. */
-  Run start(String pipelineName, Object request, String runId) {
+  Run start(String pipelineName, Object request, String runId, String tenant) {
     Pipeline pipeline = pipelines.get(pipelineName);
     if (pipeline == null) {
       throw new ApiError(404, "not_found", "no pipeline is named '" + pipelineName + "'; known: "
@@ -76,23 +75,23 @@ public final class Runs {
     if (!active.add(id)) {
       throw new ApiError(409, "duplicate_id", "run '" + id + "' is running already");
     }
-    record(new RunEntry(id, null, pipeline.name(), Microtask.DEFAULT_TENANT, "running", clock.instant()));
+    record(new RunEntry(id, null, pipeline.name(), tenant, "running", clock.instant()));
     Run run;
     try {
-      run = engine.start(pipeline, request, id);
+      run = engine.start(pipeline, request, id, tenant);
     } catch (RuntimeException e) {
       active.remove(id);
-      record(new RunEntry(id, null, pipeline.name(), Microtask.DEFAULT_TENANT, "rejected", clock.instant()));
+      record(new RunEntry(id, null, pipeline.name(), tenant, "rejected", clock.instant()));
       throw e;
     }
-    run.result().whenComplete((result, failure) -> finish(pipeline, id, result, failure));
+    run.result().whenComplete((result, failure) -> finish(pipeline, id, tenant, result, failure));
     return run;
   }
 
-  private void finish(Pipeline pipeline, String runId, RunResult result, Throwable failure) {
+  private void finish(Pipeline pipeline, String runId, String tenant, RunResult result, Throwable failure) {
     try {
       if (result == null) {
-        record(new RunEntry(runId, null, pipeline.name(), Microtask.DEFAULT_TENANT, "abandoned", clock.instant()));
+        record(new RunEntry(runId, null, pipeline.name(), tenant, "abandoned", clock.instant()));
         LOG.warn("run {} was abandoned: {}", runId, failure == null ? "no result" : failure.getMessage());
         return;
       }
@@ -100,7 +99,7 @@ public final class Runs {
         String taskId = step.calls().isEmpty() ? null : runId + ":" + step.calls().getFirst().key();
         record(new StepEntry(runId, step.step(), lower(step.status().name()), taskId, "", clock.instant()));
       }
-      record(new RunEntry(runId, null, pipeline.name(), Microtask.DEFAULT_TENANT, lower(result.status().name()),
+      record(new RunEntry(runId, null, pipeline.name(), tenant, lower(result.status().name()),
           clock.instant()));
     } finally {
       active.remove(runId);

@@ -33,13 +33,15 @@ class ApiTest {
   static ScriptedBidder premium = new ScriptedBidder("premium", 0.97, 0.02, 50, "spam");
   static AtomicServer server;
   static Http http;
+  static String key;
 
   @BeforeAll
   static void start() {
     ServerConfig config = ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("atomic.db").toString())
-        .withSeed(42).withMaxBodyBytes(4096);
+        .withSeed(42).withMaxBodyBytes(4096).withTenancy(dev.atomic.server.TenancyConfig.defaults().withRate(1e6, 100_000));
     server = AtomicServer.builder(config).bidder(cheap).bidder(premium).start();
-    http = new Http(server.port());
+    key = server.store().apiKeys().issue("acme").key();
+    http = new Http(server.port(), key);
   }
 
   @AfterAll
@@ -48,7 +50,11 @@ class ApiTest {
   }
 
   static JsonNode submit(String body) {
-    Http.Reply r = http.post("/v1/microtasks", body);
+    return submit(http, body);
+  }
+
+  static JsonNode submit(Http client, String body) {
+    Http.Reply r = client.post("/v1/microtasks", body);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     return r.json();
   }
@@ -171,10 +177,11 @@ class ApiTest {
   @Test
   void decisions_filterByTenantKindWinnerTimeAndPage() {
     Instant before = Instant.now().minusSeconds(1);
+    Http http = new Http(server.port(), server.store().apiKeys().issue("filter-tenant").key());
     for (int i = 0; i < 3; i++) {
-      submit("{\"kind\":\"doc.classify\",\"tenant\":\"filter-tenant\"}");
+      submit(http, "{\"kind\":\"doc.classify\",\"tenant\":\"filter-tenant\"}");
     }
-    submit("{\"kind\":\"doc.other\",\"tenant\":\"filter-tenant\"}");
+    submit(http, "{\"kind\":\"doc.other\",\"tenant\":\"filter-tenant\"}");
     JsonNode page = http.get("/v1/decisions?tenant=filter-tenant&kind=doc.classify&limit=2").json();
     assertThat(page.path("items")).hasSize(2);
     assertThat(page.path("hasMore").asBoolean()).isTrue();
@@ -281,7 +288,7 @@ class ApiTest {
   @Test
   void stream_sendsEachNewDecision() throws Exception {
     HttpRequest request = HttpRequest.newBuilder(URI.create(http.base() + "/v1/decisions/stream"))
-        .header("Accept", "text/event-stream").build();
+        .header("Accept", "text/event-stream").header("Authorization", "Bearer " + key).build();
     CompletableFuture<String> seen = new CompletableFuture<>();
     CompletableFuture<String> connected = new CompletableFuture<>();
     http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->

@@ -37,7 +37,7 @@ class OpenApiTest {
   static void start() throws Exception {
     server = AtomicServer.builder(ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("a.db").toString()))
         .bidder(new ScriptedBidder("only", 0.9, 0.001, 10, "ok")).start();
-    http = new Http(server.port());
+    http = new Http(server.port(), server.store().apiKeys().issue("default").key());
     try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
       document = new ObjectMapper().readTree(in);
     }

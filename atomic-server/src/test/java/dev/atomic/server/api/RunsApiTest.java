@@ -39,7 +39,7 @@ class RunsApiTest {
         .bidder(new ScriptedBidder("labeller", 0.9, 0.001, 10, "invoice"))
         .pipeline(pipeline)
         .start();
-    http = new Http(server.port());
+    http = new Http(server.port(), server.store().apiKeys().issue("default").key());
   }
 
   @AfterAll
@@ -81,5 +81,18 @@ class RunsApiTest {
     assertThat(http.post("/v1/runs", "text/plain", "{}").errorCode()).isEqualTo("unsupported_media_type");
     assertThat(http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"a:b\"}").errorCode())
         .isEqualTo("invalid_request");
+  }
+
+  @Test
+  void anotherTenantsRun_isNotFound() {
+    Http.Reply started = http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"run-own\",\"request\":{\"text\":\"pay\"}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    Http other = new Http(server.port(), server.store().apiKeys().issue("other").key());
+
+    Http.Reply peek = other.get("/v1/runs/run-own");
+
+    assertThat(peek.status()).isEqualTo(404);
+    assertThat(peek.errorCode()).isEqualTo("not_found");
+    assertThat(http.get("/v1/runs/run-own").json().path("tenant").asText()).isEqualTo("default");
   }
 }

@@ -75,13 +75,14 @@ class DashboardBrowserTest {
 
   @Test
   void dashboard_showsANewDecisionLiveAndItsBidsOnClick() throws Exception {
-    Http http = new Http(server.port());
+    String key = server.store().apiKeys().issue("acme").key();
+    Http http = new Http(server.port(), key);
     for (int i = 0; i < 5; i++) {
       String id = http.post("/v1/microtasks", "{\"kind\":\"email.spam\",\"tenant\":\"acme\"}").json()
           .path("decisionId").asText();
       http.post("/v1/decisions/" + id + "/feedback", "{\"quality\":" + (i % 3 == 0 ? 0 : 1) + "}");
     }
-    browser.get(http.base() + "/dashboard/");
+    browser.get(http.base() + "/dashboard/#key=" + key);
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     assertThat(browser.getTitle()).contains("Atomic");
     wait.until(ExpectedConditions.textToBe(By.id("connection"), "live"));
