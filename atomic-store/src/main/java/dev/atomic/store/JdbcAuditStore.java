@@ -18,6 +18,12 @@ import javax.sql.DataSource;
  * The audit chain's rows. Appends bypass the batch writer on purpose: the chained log reads the last entry and appends
  * the next one under its own lock, so each append must be committed before it returns, and the primary key on the
  * sequence makes a second writer (another process on the same database) fail instead of forking the chain.
+ *
+ * On SQLite an append commits with synchronous=NORMAL instead of the ledger's FULL: in WAL mode that commit survives a
+ * crash of the process at once, and a power loss from the ledger writer's next FULL commit on (which syncs the whole
+ * WAL, this row included). Syncing every append instead cost about 4.4 ms each here, and appends are serialised, which
+ * capped an audited service near 110 awards a second. A power loss can lose only the newest entries, never reorder
+ * them, so the chain stays verifiable.
  */
 final class JdbcAuditStore implements AuditStore {
 
@@ -40,14 +46,24 @@ final class JdbcAuditStore implements AuditStore {
   public void append(AuditEntry entry) {
     Objects.requireNonNull(entry, "entry");
     String details = Json.write("the details of audit entry " + entry.sequence(), entry.details());
-    try (Connection connection = dataSource.getConnection();
-        var statement = connection.prepareStatement(
-            "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      Sql.bind(statement, List.of(entry.sequence(), entry.time(), entry.tenant(), entry.type().name(), entry.actor(),
-          details, entry.previousHash(), entry.hash()));
-      statement.executeUpdate();
-      if (!connection.getAutoCommit()) {
-        connection.commit();
+    try (Connection connection = dataSource.getConnection()) {
+      boolean sqlite = "SQLite".equals(connection.getMetaData().getDatabaseProductName());
+      if (sqlite) {
+        pragma(connection, "PRAGMA synchronous = NORMAL");
+      }
+      try (var statement = connection.prepareStatement(
+          "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        Sql.bind(statement, List.of(entry.sequence(), entry.time(), entry.tenant(), entry.type().name(),
+            entry.actor(), details, entry.previousHash(), entry.hash()));
+        statement.executeUpdate();
+        if (!connection.getAutoCommit()) {
+          connection.commit();
+        }
+      } finally {
+        if (sqlite) {
+          // The connection goes back to the pool, where the ledger writer may take it: restore its durability.
+          pragma(connection, "PRAGMA synchronous = FULL");
+        }
       }
     } catch (SQLException e) {
       throw new StoreException("could not append audit entry " + entry.sequence() + " (its sequence or hash may be "
@@ -60,6 +76,12 @@ final class JdbcAuditStore implements AuditStore {
     return Sql.query(dataSource, "audit entries [" + from + ", " + to + ")",
         "SELECT " + COLUMNS + " FROM audit_entry WHERE sequence >= ? AND sequence < ? ORDER BY sequence",
         List.of(from, to), JdbcAuditStore::entry);
+  }
+
+  private static void pragma(Connection connection, String pragma) throws SQLException {
+    try (var statement = connection.createStatement()) {
+      statement.execute(pragma);
+    }
   }
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {
