@@ -6,6 +6,7 @@
  * {@link dev.atomic.store.Store#saveState} keeps an exchange's learned state across restarts,
  * {@link dev.atomic.store.Store#journal()} serves the pipeline engine (through
  * {@link dev.atomic.store.EngineJournal}), {@link dev.atomic.store.Store#ledger()}
- * answers queries and {@link dev.atomic.store.Store#audit()} keeps the governance audit chain.
+ * answers queries, {@link dev.atomic.store.Store#audit()} keeps the governance audit chain and
+ * {@link dev.atomic.store.Store#apiKeys()} the service's API keys, each bound to a tenant.
  */
 package dev.atomic.store;
