@@ -9,6 +9,7 @@ import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.LearningScopes;
 import dev.atomic.governance.audit.AuditLog;
 import dev.atomic.governance.audit.AuditingListener;
+import dev.atomic.governance.audit.QueuedAuditLog;
 import dev.atomic.server.api.ActiveRuns;
 import dev.atomic.server.api.Api;
 import dev.atomic.server.api.Runs;
@@ -59,6 +60,7 @@ public final class AtomicServer implements AutoCloseable {
 
   /** The name the exchange's learned state is saved under in the ledger. */
   public static final String EXCHANGE_NAME = "main";
+  private static final int AUDIT_QUEUE = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(AtomicServer.class);
 
@@ -69,6 +71,7 @@ public final class AtomicServer implements AutoCloseable {
   private final Store store;
   private final boolean ownsStore;
   private final Exchange exchange;
+  private final QueuedAuditLog audit;
   private final Telemetry telemetry;
   private final DecisionStream stream;
   private final PrometheusMeterRegistry metrics;
@@ -88,6 +91,8 @@ public final class AtomicServer implements AutoCloseable {
     this.stream = new DecisionStream();
     this.stats = new LiveStats(b.clock, config.premiumBidder());
     ExchangeTracing tracing = new ExchangeTracing(telemetry, b.clock);
+    // Queued: an award costs a queue insert, not an audit commit; one writer chains the entries in order.
+    this.audit = AuditLog.queued(AuditLog.chained(store.audit(), b.clock), AUDIT_QUEUE);
     ActiveRuns activeRuns = new ActiveRuns();
     Exchange.Builder exchangeBuilder = Exchange.builder()
         .utility(config.utility())
@@ -99,7 +104,7 @@ public final class AtomicServer implements AutoCloseable {
         .listener(stats)
         .listener(stream)
         // Every award, model call and feedback, chained in the ledger's audit table; `atomic audit verify` checks it.
-        .listener(new AuditingListener(AuditLog.chained(store.audit(), b.clock), null));
+        .listener(new AuditingListener(audit, null));
     if (!config.tenancy().sharedLearning().isEmpty()) {
       exchangeBuilder.learningScopes(LearningScopes.sharedAmong(config.tenancy().sharedLearning()));
     }
@@ -169,6 +174,11 @@ public final class AtomicServer implements AutoCloseable {
     return exchange;
   }
 
+  /** The audit trail; {@link QueuedAuditLog#flush()} waits until every audited event so far is in the ledger. */
+  public QueuedAuditLog audit() {
+    return audit;
+  }
+
   public Store store() {
     return store;
   }
@@ -201,6 +211,7 @@ public final class AtomicServer implements AutoCloseable {
       LOG.warn("could not save the exchange's learned state: {}", e.getMessage());
     }
     exchange.close();
+    audit.close();
     telemetry.close();
     if (ownsStore) {
       store.close();

@@ -44,30 +44,47 @@ final class JdbcAuditStore implements AuditStore {
 
   @Override
   public void append(AuditEntry entry) {
-    Objects.requireNonNull(entry, "entry");
-    String details = Json.write("the details of audit entry " + entry.sequence(), entry.details());
+    appendAll(List.of(Objects.requireNonNull(entry, "entry")));
+  }
+
+  /** Stores the entries in one transaction: all of them, or none. */
+  @Override
+  public void appendAll(List<AuditEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    long first = entries.getFirst().sequence();
     try (Connection connection = dataSource.getConnection()) {
       boolean sqlite = "SQLite".equals(connection.getMetaData().getDatabaseProductName());
       if (sqlite) {
         pragma(connection, "PRAGMA synchronous = NORMAL");
       }
+      boolean autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(false);
       try (var statement = connection.prepareStatement(
           "INSERT INTO audit_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-        Sql.bind(statement, List.of(entry.sequence(), entry.time(), entry.tenant(), entry.type().name(),
-            entry.actor(), details, entry.previousHash(), entry.hash()));
-        statement.executeUpdate();
-        if (!connection.getAutoCommit()) {
-          connection.commit();
+        for (AuditEntry entry : entries) {
+          String details = Json.write("the details of audit entry " + entry.sequence(), entry.details());
+          Sql.bind(statement, List.of(entry.sequence(), entry.time(), entry.tenant(), entry.type().name(),
+              entry.actor(), details, entry.previousHash(), entry.hash()));
+          statement.addBatch();
         }
+        statement.executeBatch();
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
       } finally {
+        connection.setAutoCommit(autoCommit);
         if (sqlite) {
           // The connection goes back to the pool, where the ledger writer may take it: restore its durability.
           pragma(connection, "PRAGMA synchronous = FULL");
         }
       }
     } catch (SQLException e) {
-      throw new StoreException("could not append audit entry " + entry.sequence() + " (its sequence or hash may be "
-          + "taken already by another writer): " + e.getMessage(), e);
+      String which = entries.size() == 1 ? "entry " + first : "entries " + first + " to " + entries.getLast().sequence();
+      throw new StoreException("could not append audit " + which + " (a sequence or hash may be taken already by "
+          + "another writer): " + e.getMessage(), e);
     }
   }
 

@@ -19,12 +19,34 @@ public interface AuditLog {
   /** Appends the event as the next entry of the chain and returns that entry. */
   AuditEntry append(AuditEvent event);
 
+  /**
+   * Records the event; a queued log ({@link #queued}) returns at once and appends it in order off the caller's thread,
+   * any other log appends it now.
+   */
+  default void submit(AuditEvent event) {
+    append(event);
+  }
+
+  /** Appends consecutive events as the next entries of the chain. */
+  default List<AuditEntry> appendAll(List<AuditEvent> events) {
+    return events.stream().map(this::append).toList();
+  }
+
   /** Entries with {@code from <= sequence < to}, in order. */
   List<AuditEntry> read(long from, long to);
 
   /** A log kept in memory. */
   static AuditLog inMemory(InstantSource clock) {
     return chained(new InMemoryAuditStore(), clock);
+  }
+
+  /**
+   * A log whose {@link #submit} queues the event for one writer thread that chains and stores them in batches, so
+   * auditing stays off the award path. The queue is bounded: when full, {@code submit} waits (auditing is never
+   * dropped). {@link QueuedAuditLog#close} writes what is queued.
+   */
+  static QueuedAuditLog queued(AuditLog log, int capacity) {
+    return new QueuedAuditLog(Objects.requireNonNull(log, "log"), capacity);
   }
 
   /** A log that chains entries and keeps them in the given store. */

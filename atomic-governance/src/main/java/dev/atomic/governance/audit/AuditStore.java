@@ -18,6 +18,14 @@ public interface AuditStore {
   /** Stores the entry; must fail if its sequence is already taken, so two writers cannot fork the chain. */
   void append(AuditEntry entry);
 
+  /**
+   * Stores consecutive entries, in order; a database stores them in one transaction. Like {@link #append}, fails
+   * without storing any if a sequence is taken.
+   */
+  default void appendAll(List<AuditEntry> entries) {
+    entries.forEach(this::append);
+  }
+
   /** Entries with {@code from <= sequence < to}, in sequence order. */
   List<AuditEntry> read(long from, long to);
 }

@@ -66,7 +66,7 @@ public final class AuditingListener implements ExchangeListener {
     if (decision.awarded() && policy != null) {
       details.put("policy.allowedBy", String.join(",", policy.allowedBy(task)));
     }
-    log.append(new AuditEvent(task.tenant(), AuditType.AWARD, ACTOR, details));
+    log.submit(new AuditEvent(task.tenant(), AuditType.AWARD, ACTOR, details));
   }
 
   @Override
@@ -91,7 +91,7 @@ public final class AuditingListener implements ExchangeListener {
     if (feedback.hasActualCost()) {
       details.put("costUsd", number(feedback.actualCostUsd()));
     }
-    log.append(new AuditEvent(tenant, AuditType.FEEDBACK, ACTOR, details));
+    log.submit(new AuditEvent(tenant, AuditType.FEEDBACK, ACTOR, details));
   }
 
   private void modelCalls(Microtask task, String decisionId, List<Attempt> attempts) {
@@ -104,7 +104,7 @@ public final class AuditingListener implements ExchangeListener {
       details.put("attempt", Integer.toString(attempt.number()));
       details.put("status", attempt.status().name());
       details.put("costUsd", number(attempt.costUsd()));
-      log.append(new AuditEvent(task.tenant(), AuditType.MODEL_CALL, attempt.arm(), details));
+      log.submit(new AuditEvent(task.tenant(), AuditType.MODEL_CALL, attempt.arm(), details));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.atomic.governance.audit;
 
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,20 @@ final class ChainedAuditLog implements AuditLog {
       AuditEntry entry = AuditChain.next(store.last().orElse(null), event, clock.instant());
       store.append(entry);
       return entry;
+    }
+  }
+
+  @Override
+  public List<AuditEntry> appendAll(List<AuditEvent> events) {
+    synchronized (appending) {
+      List<AuditEntry> entries = new ArrayList<>(events.size());
+      AuditEntry previous = store.last().orElse(null);
+      for (AuditEvent event : events) {
+        previous = AuditChain.next(previous, Objects.requireNonNull(event, "event"), clock.instant());
+        entries.add(previous);
+      }
+      store.appendAll(entries);
+      return entries;
     }
   }
 

@@ -145,6 +145,7 @@ class TenancyApiTest {
   void award_isAuditedWithItsTenant_andTheChainVerifies() {
     String id = submit(globex, "{\"kind\":\"doc.audited\"}");
 
+    server.audit().flush();
     List<AuditEntry> audit = server.store().audit().read(1, Long.MAX_VALUE);
     assertThat(audit).filteredOn(e -> e.type() == AuditType.AWARD && id.equals(e.details().get("decision")))
         .singleElement().satisfies(e -> assertThat(e.tenant()).isEqualTo("globex"));

@@ -1,0 +1,162 @@
+package dev.atomic.governance.audit;
+
+import dev.atomic.AtomicException;
+import java.lang.System.Logger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An audit log whose {@link #submit} returns at once: one writer thread takes the queued events in order and appends
+ * them to the underlying log in batches (one transaction each in a database), so the chain is the order of submission
+ * and auditing costs an award a queue insert, not a commit.
+ *
+ * <p>Nothing is dropped: a full queue makes {@code submit} wait. {@link #flush()} waits until everything submitted
+ * before it is stored; {@link #close()} stores what is queued and stops the writer. A batch the store refuses is retried
+ * event by event, and an event that still fails is logged and counted ({@link #failures()}), so one bad event cannot
+ * stop the trail.
+ */
+public final class QueuedAuditLog implements AuditLog, AutoCloseable {
+
+  private static final Logger LOG = System.getLogger(QueuedAuditLog.class.getName());
+  private static final int BATCH = 512;
+
+  /** An event, or a marker that completes when everything before it is stored. */
+  private sealed interface Item {}
+
+  private record Event(AuditEvent event) implements Item {}
+
+  private record Marker(CompletableFuture<Void> done) implements Item {}
+
+  private record Stop() implements Item {}
+
+  private final AuditLog log;
+  private final BlockingQueue<Item> queue;
+  private final Thread writer;
+  private final AtomicLong failures = new AtomicLong();
+  private volatile boolean closed;
+
+  QueuedAuditLog(AuditLog log, int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("audit queue capacity must be at least 1, was " + capacity);
+    }
+    this.log = log;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.writer = Thread.ofVirtual().name("atomic-audit-writer").start(this::drain);
+  }
+
+  @Override
+  public void submit(AuditEvent event) {
+    put(new Event(java.util.Objects.requireNonNull(event, "event")));
+  }
+
+  /** Appends at once, in order after everything already queued. */
+  @Override
+  public AuditEntry append(AuditEvent event) {
+    flush();
+    return log.append(event);
+  }
+
+  @Override
+  public List<AuditEntry> read(long from, long to) {
+    return log.read(from, to);
+  }
+
+  /** Waits until every event submitted before this call is stored. */
+  public void flush() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    put(new Marker(done));
+    try {
+      done.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AtomicException("interrupted while waiting for the audit log to be written", e);
+    } catch (Exception e) {
+      throw new AtomicException("the audit log could not be written within 60 s: " + e.getMessage(), e);
+    }
+  }
+
+  /** Events that could not be stored; each was also logged. */
+  public long failures() {
+    return failures.get();
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      queue.put(new Stop());
+      writer.join(TimeUnit.SECONDS.toMillis(60));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void put(Item item) {
+    if (closed) {
+      throw new AtomicException("the audit log is closed; nothing more can be recorded");
+    }
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AtomicException("interrupted while queueing an audit event", e);
+    }
+  }
+
+  private void drain() {
+    List<Item> items = new ArrayList<>(BATCH);
+    while (true) {
+      try {
+        items.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(items, BATCH - 1);
+      List<AuditEvent> events = new ArrayList<>(items.size());
+      boolean stop = false;
+      for (Item item : items) {
+        switch (item) {
+          case Event e -> events.add(e.event());
+          case Marker m -> {
+            store(events);
+            events.clear();
+            m.done().complete(null);
+          }
+          case Stop s -> stop = true;
+        }
+      }
+      store(events);
+      items.clear();
+      if (stop) {
+        return;
+      }
+    }
+  }
+
+  private void store(List<AuditEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    try {
+      log.appendAll(List.copyOf(events));
+    } catch (RuntimeException batchFailed) {
+      for (AuditEvent event : events) {
+        try {
+          log.append(event);
+        } catch (RuntimeException e) {
+          failures.incrementAndGet();
+          LOG.log(Logger.Level.ERROR, "audit event could not be stored: " + event.type() + " for tenant "
+              + event.tenant(), e);
+        }
+      }
+    }
+  }
+}
