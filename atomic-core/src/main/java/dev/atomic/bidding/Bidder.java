@@ -29,6 +29,15 @@ public interface Bidder {
     return false;
   }
 
+  /**
+   * Whether {@link #serve} answers from memory and never blocks (rules, lookups, replays), so the exchange may call it
+   * on the caller's thread instead of a virtual thread bounded by the attempt timeout. A bidder that says yes gives up
+   * that timeout: say yes only for answers computed in microseconds.
+   */
+  default boolean servesInline() {
+    return false;
+  }
+
   /** This bidder's claim for the microtask, or empty to abstain. */
   Optional<Bid> bid(Microtask task) throws Exception;
 

@@ -244,6 +244,51 @@ class ExchangeTest {
   }
 
   @Test
+  void execute_inlineServer_isCalledOnTheCallersThreadAndItsFailureEscalates() {
+    Thread caller = Thread.currentThread();
+    List<Thread> servedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Bidder inline = new Bidder() {
+      @Override
+      public String id() {
+        return "inline";
+      }
+
+      @Override
+      public boolean bidsInline() {
+        return true;
+      }
+
+      @Override
+      public boolean servesInline() {
+        return true;
+      }
+
+      @Override
+      public Optional<Bid> bid(Microtask task) {
+        return Optional.of(Bid.of(0.99, 0.0001, Duration.ofMillis(1)));
+      }
+
+      @Override
+      public Answer serve(Microtask task) {
+        servedOn.add(Thread.currentThread());
+        if (task.id().equals("fails")) {
+          throw new IllegalStateException("inline failure");
+        }
+        return Answer.of("ok", 0.0001, Duration.ofMillis(1));
+      }
+    };
+    TestBidder backup = new TestBidder("backup", 0.5, 0.001, 5, 1.0);
+    try (Exchange ex = exchange(inline, backup).estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
+        .build()) {
+      assertThat(ex.execute(task("t")).output()).isEqualTo("ok");
+      assertThat(servedOn).containsExactly(caller);
+      Execution escalated = ex.execute(task("fails"));
+      assertThat(escalated.servedBy()).isEqualTo("backup");
+      assertThat(escalated.attempts().getFirst().detail()).contains("inline failure");
+    }
+  }
+
+  @Test
   void execute_everyAttemptFails_throwsWithEveryAttempt() {
     TestBidder a = new TestBidder("a", 0.9, 0.001, 5, 1).failingWith(new IllegalStateException("a down"));
     TestBidder b = new TestBidder("b", 0.8, 0.001, 5, 1).failingWith(new IllegalStateException("b down"));

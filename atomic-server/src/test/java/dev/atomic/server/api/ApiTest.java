@@ -291,7 +291,9 @@ class ApiTest {
         .header("Accept", "text/event-stream").header("Authorization", "Bearer " + key).build();
     CompletableFuture<String> seen = new CompletableFuture<>();
     CompletableFuture<String> connected = new CompletableFuture<>();
-    http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
+    // The stream never ends: read it on its own thread. (thenAccept would run the reader on this thread whenever the
+    // response had already arrived, and block the test for ever.)
+    http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response ->
         response.body().forEach(line -> {
           if (line.startsWith(":")) {
             connected.complete(line);
@@ -299,7 +301,7 @@ class ApiTest {
           if (line.startsWith("data:") && line.contains("stream.check")) {
             seen.complete(line);
           }
-        }));
+        }), command -> Thread.ofVirtual().start(command));
     connected.get(10, TimeUnit.SECONDS);
     String decisionId = submit("{\"kind\":\"stream.check\"}").path("decisionId").asText();
     assertThat(seen.get(10, TimeUnit.SECONDS)).contains(decisionId);

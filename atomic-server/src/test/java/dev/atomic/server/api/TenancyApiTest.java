@@ -172,7 +172,7 @@ class TenancyApiTest {
     CompletableFuture<Void> connected = new CompletableFuture<>();
     List<String> events = new CopyOnWriteArrayList<>();
     CompletableFuture<String> sawOwn = new CompletableFuture<>();
-    anonymous.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response ->
+    anonymous.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAcceptAsync(response ->
         response.body().forEach(line -> {
           if (line.startsWith(":")) {
             connected.complete(null);
@@ -183,7 +183,7 @@ class TenancyApiTest {
               sawOwn.complete(line);
             }
           }
-        }));
+        }), command -> Thread.ofVirtual().start(command)); // the stream never ends: read it off this thread
     connected.get(10, TimeUnit.SECONDS);
 
     String theirs = submit(globex, "{\"kind\":\"doc.streamed.globex\"}");
