@@ -17,7 +17,7 @@ import dev.atomic.server.api.DecisionStream;
 import dev.atomic.server.dashboard.Dashboard;
 import dev.atomic.server.observe.ExchangeMetrics;
 import dev.atomic.server.observe.ExchangeTracing;
-import dev.atomic.server.observe.LiveStats;
+import dev.atomic.server.observe.TenantStats;
 import dev.atomic.server.observe.Telemetry;
 import dev.atomic.store.ExchangeState;
 import dev.atomic.store.Store;
@@ -75,7 +75,7 @@ public final class AtomicServer implements AutoCloseable {
   private final Telemetry telemetry;
   private final DecisionStream stream;
   private final PrometheusMeterRegistry metrics;
-  private final LiveStats stats;
+  private final TenantStats stats;
   private final ExecutorService background;
   private final EmbeddedEngine engine;
   private final Api api;
@@ -89,7 +89,7 @@ public final class AtomicServer implements AutoCloseable {
     this.telemetry = b.telemetry != null ? b.telemetry : telemetryFor(config);
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stream = new DecisionStream();
-    this.stats = new LiveStats(b.clock, config.premiumBidder());
+    this.stats = new TenantStats(b.clock, config.premiumBidder());
     ExchangeTracing tracing = new ExchangeTracing(telemetry, b.clock);
     // Queued: an award costs a queue insert, not an audit commit; one writer chains the entries in order.
     this.audit = AuditLog.queued(AuditLog.chained(store.audit(), b.clock), AUDIT_QUEUE);

@@ -3,7 +3,7 @@ package dev.atomic.server.api;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.server.TenancyConfig;
 import dev.atomic.server.observe.ExchangeTracing;
-import dev.atomic.server.observe.LiveStats;
+import dev.atomic.server.observe.TenantStats;
 import dev.atomic.store.Store;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -31,7 +31,7 @@ public final class Api {
   private final Tenancy tenancy;
   private List<Route> routes = List.of();
 
-  public Api(Exchange exchange, Store store, DecisionStream stream, LiveStats stats, ExchangeTracing tracing,
+  public Api(Exchange exchange, Store store, DecisionStream stream, TenantStats stats, ExchangeTracing tracing,
       PrometheusMeterRegistry metrics, Runs runs, InstantSource clock, long maxBodyBytes, ExecutorService background,
       TenancyConfig tenancyConfig) {
     Objects.requireNonNull(exchange, "exchange");
@@ -43,7 +43,8 @@ public final class Api {
         Objects.requireNonNull(background, "background"), requests);
     this.runs = new RunRoutes(Objects.requireNonNull(runs, "runs"), store, requests);
     this.decisions = new DecisionRoutes(exchange, store, Objects.requireNonNull(stream, "stream"), clock, requests);
-    this.bidders = new BidderRoutes(exchange, store, Objects.requireNonNull(stats, "stats"));
+    this.bidders = new BidderRoutes(exchange, store, Objects.requireNonNull(stats, "stats"),
+        Objects.requireNonNull(tenancyConfig, "tenancyConfig").sharedLearning());
     this.tenancy = new Tenancy(store.apiKeys(), Objects.requireNonNull(tenancyConfig, "tenancyConfig"), clock);
   }
 

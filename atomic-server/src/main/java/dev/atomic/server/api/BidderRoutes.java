@@ -4,7 +4,9 @@ import dev.atomic.bidding.Bidder;
 import dev.atomic.estimate.EstimatorSnapshot;
 import dev.atomic.exchange.Cascade;
 import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.LearningScopes;
 import dev.atomic.server.observe.LiveStats;
+import dev.atomic.server.observe.TenantStats;
 import dev.atomic.store.BidderStats;
 import dev.atomic.store.DecisionQuery;
 import dev.atomic.store.Store;
@@ -12,6 +14,7 @@ import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -30,26 +33,39 @@ final class BidderRoutes {
 
   private final Exchange exchange;
   private final Store store;
-  private final LiveStats stats;
+  private final TenantStats stats;
+  private final Set<String> sharedLearning;
 
-  BidderRoutes(Exchange exchange, Store store, LiveStats stats) {
+  BidderRoutes(Exchange exchange, Store store, TenantStats stats, Set<String> sharedLearning) {
     this.exchange = exchange;
     this.store = store;
     this.stats = stats;
+    this.sharedLearning = Set.copyOf(sharedLearning);
   }
 
   void register(RouteTable r) {
     r.get("/v1/bidders", this::bidders);
-    r.get("/v1/stats", ctx -> Requests.json(ctx, 200, stats.snapshot()));
+    r.get("/v1/stats", ctx -> Requests.json(ctx, 200, live(ctx)));
+  }
+
+  /** A tenant's caller sees its own figures; without tenants (no key issued yet) the whole service's. */
+  private LiveStats.Snapshot live(Context ctx) {
+    return Tenancy.caller(ctx).map(stats::snapshot).orElseGet(stats::snapshot);
   }
 
   private void bidders(Context ctx) {
-    Map<String, BidderStats> ledger = store.ledger().bidderStats(DecisionQuery.all()).stream()
+    String tenant = Tenancy.caller(ctx).orElse(null);
+    DecisionQuery own = tenant == null ? DecisionQuery.all() : DecisionQuery.all().tenant(tenant);
+    Requests.caughtUp(store);
+    Map<String, BidderStats> ledger = store.ledger().bidderStats(own).stream()
         .collect(Collectors.toMap(BidderStats::arm, Function.identity(), (a, b) -> a));
-    Map<String, LiveStats.BidderLive> live = stats.snapshot().bidders().stream()
+    Map<String, LiveStats.BidderLive> live = live(ctx).bidders().stream()
         .collect(Collectors.toMap(LiveStats.BidderLive::bidder, Function.identity(), (a, b) -> a));
-    Map<String, List<Learned>> learned = exchange.snapshot().arms().stream().collect(Collectors.groupingBy(
-        EstimatorSnapshot.Arm::arm, Collectors.mapping(BidderRoutes::learned, Collectors.toList())));
+    Map<String, List<Learned>> learned = exchange.snapshot().arms().stream()
+        .filter(arm -> tenant == null || arm.scope().equals(tenant)
+            || (arm.scope().equals(LearningScopes.SHARED) && sharedLearning.contains(tenant)))
+        .collect(Collectors.groupingBy(
+            EstimatorSnapshot.Arm::arm, Collectors.mapping(BidderRoutes::learned, Collectors.toList())));
     List<BidderView> out = new ArrayList<>();
     for (Bidder b : exchange.bidders()) {
       out.add(new BidderView(b.id(), "bidder", b.profile().vendor(), b.profile().region(), b.profile().onPremises(),

@@ -142,6 +142,27 @@ class TenancyApiTest {
   }
 
   @Test
+  void statsAndBidders_showOnlyTheCallersOwnRecord() {
+    Http initech = new Http(server.port(), server.store().apiKeys().issue("initech").key());
+    Http umbrella = new Http(server.port(), server.store().apiKeys().issue("umbrella").key());
+    for (int i = 0; i < 3; i++) {
+      NOW.addAndGet(Duration.ofSeconds(1).toMillis());
+      submit(initech, "{\"kind\":\"doc.own-stats\"}");
+    }
+    JsonNode mine = initech.get("/v1/stats").json();
+    JsonNode theirs = umbrella.get("/v1/stats").json();
+    assertThat(mine.path("decisions").asLong()).isEqualTo(3);
+    assertThat(theirs.path("decisions").asLong()).isZero();
+
+    JsonNode cheapForThem = umbrella.get("/v1/bidders").json().path("bidders").get(0);
+    assertThat(cheapForThem.path("id").asText()).isEqualTo("cheap");
+    assertThat(cheapForThem.path("learned")).isEmpty();
+    assertThat(cheapForThem.path("ledger").path("wins").asLong(0)).isZero();
+    JsonNode cheapForMe = initech.get("/v1/bidders").json().path("bidders").get(0);
+    assertThat(cheapForMe.path("ledger").path("wins").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void award_isAuditedWithItsTenant_andTheChainVerifies() {
     String id = submit(globex, "{\"kind\":\"doc.audited\"}");
 
