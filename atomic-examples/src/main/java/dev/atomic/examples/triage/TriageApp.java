@@ -4,10 +4,8 @@ import dev.atomic.adapt.Adaptation;
 import dev.atomic.engine.CallOutcome;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.RunResult;
-import dev.atomic.engine.StepKinds;
 import dev.atomic.engine.StepResult;
 import dev.atomic.engine.embedded.EmbeddedEngine;
-import dev.atomic.engine.yaml.PipelineYaml;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Feedback;
@@ -15,14 +13,6 @@ import dev.atomic.exchange.Utility;
 import dev.atomic.functions.Atomic;
 import dev.atomic.models.embed.RecentEmbeddings;
 import dev.atomic.models.embed.TextEmbedder;
-import dev.atomic.models.local.ComputeCost;
-import dev.atomic.models.local.LanguageBidder;
-import dev.atomic.models.local.VaderSentiment;
-import dev.atomic.output.StructuredOutput;
-import dev.atomic.task.Microtask;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,6 +28,7 @@ import java.util.Optional;
  */
 public final class TriageApp implements AutoCloseable {
 
+  private final TriageModels models;
   private final Exchange exchange;
   private final Adaptation adaptation;
   private final EmbeddedEngine engine;
@@ -56,34 +47,18 @@ public final class TriageApp implements AutoCloseable {
   private final RecentDecisions recent = new RecentDecisions(1_000);
 
   private TriageApp(TextEmbedder embedder, long seed) {
-    this.adaptation = Adaptation.builder(embedder).minLabels(8).build();
-    this.exchange = Exchange.builder()
+    this.models = TriageModels.create(embedder);
+    this.adaptation = models.adaptation();
+    Exchange.Builder builder = Exchange.builder()
         .seed(seed)
         .utility(Utility.of(100, 0.01))
         // Feedback, when it comes, follows its run at once, and only spam and category get any: the awards of the
         // other four steps would otherwise sit in the exchange until 100,000 of them pushed each other out.
         .pendingCapacity(PENDING_AWARDS)
-        .bidder(new KeywordRules("keyword-rules"))
-        .bidder(adaptation.logisticHead("email.spam", "spam-logistic"))
-        .bidder(adaptation.knnHead("email.spam", "spam-knn"))
-        .bidder(adaptation.logisticHead("email.category", "category-logistic"))
-        .bidder(adaptation.knnHead("email.category", "category-knn"))
-        .bidder(LanguageBidder.load("opennlp-langdetect", "email.language", ComputeCost.defaults()))
-        .bidder(new VaderTone(VaderSentiment.load()))
-        .bidder(new ReplyResponder())
-        .bidder(new ActionRules())
-        .listener(recent)
-        .build();
-    StepKinds kinds = StepKinds.builder()
-        .type("Email", Email.class)
-        .kind("email.language", String.class, String.class)
-        .kind("email.spam", String.class, Spam.class, StructuredOutput.of(Spam.class).check())
-        .kind("email.category", String.class, Category.class, StructuredOutput.of(Category.class).check())
-        .kind("email.sentiment", String.class, Sentiment.class, StructuredOutput.of(Sentiment.class).check())
-        .kind("email.reply", ReplyRequest.class, ReplyDraft.class)
-        .kind("email.action", ActionRequest.class, Action.class)
-        .build();
-    this.pipeline = PipelineYaml.parse("triage/email-triage.yaml", resource("/triage/email-triage.yaml"), kinds);
+        .listener(recent);
+    models.bidders().forEach(builder::bidder);
+    this.exchange = builder.build();
+    this.pipeline = TriageModels.pipeline();
     this.engine = EmbeddedEngine.create(exchange);
     this.atomic = Atomic.builder().exchange(exchange).learner(adaptation).build();
     this.functions = atomic.functions(EmailTriage.class);
@@ -132,8 +107,7 @@ public final class TriageApp implements AutoCloseable {
     CallOutcome call = step.calls().getFirst();
     boolean right = step.output().asText().equals(truth);
     exchange.feedback(call.decisionId(), right ? Feedback.accepted() : Feedback.rejected());
-    String text = email.subject() + "\n" + email.body();
-    adaptation.learn(Microtask.builder(kind).input(text).build(), truth, Feedback.accepted());
+    models.teach(kind, email, truth);
   }
 
   /** One of the last thousand decisions, to explain it. */
@@ -163,16 +137,5 @@ public final class TriageApp implements AutoCloseable {
     atomic.close();
     engine.close();
     exchange.close();
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = TriageApp.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
-    }
   }
 }
