@@ -28,6 +28,23 @@ public sealed interface ModelSpec {
   /** A short description for listings: model name, file or kind; never a key. */
   String describe();
 
+  /** An in-process model that serves one microtask kind: on premises and sovereign. */
+  sealed interface LocalKindSpec extends ModelSpec {
+
+    /** The one kind it serves. */
+    String kind();
+
+    @Override
+    default BidderProfile profile() {
+      return BidderProfile.local();
+    }
+
+    @Override
+    default Set<String> kinds() {
+      return Set.of(kind());
+    }
+  }
+
   /**
    * A model behind an HTTP API: OpenAI-compatible, Anthropic or Ollama.
    *
@@ -90,7 +107,7 @@ public sealed interface ModelSpec {
   }
 
   /** OpenNLP language identification for one kind. */
-  record Language(String id, String kind) implements ModelSpec {
+  record Language(String id, String kind) implements LocalKindSpec {
     public Language {
       Checks.id(id);
       Objects.requireNonNull(kind, "kind");
@@ -102,23 +119,13 @@ public sealed interface ModelSpec {
     }
 
     @Override
-    public BidderProfile profile() {
-      return BidderProfile.local();
-    }
-
-    @Override
-    public Set<String> kinds() {
-      return Set.of(kind);
-    }
-
-    @Override
     public String describe() {
       return "OpenNLP language detector";
     }
   }
 
   /** The VADER sentiment lexicon for one kind, answering one of two labels. */
-  record Sentiment(String id, String kind, String positiveLabel, String negativeLabel) implements ModelSpec {
+  record Sentiment(String id, String kind, String positiveLabel, String negativeLabel) implements LocalKindSpec {
     public Sentiment {
       Checks.id(id);
       Objects.requireNonNull(kind, "kind");
@@ -132,23 +139,13 @@ public sealed interface ModelSpec {
     }
 
     @Override
-    public BidderProfile profile() {
-      return BidderProfile.local();
-    }
-
-    @Override
-    public Set<String> kinds() {
-      return Set.of(kind);
-    }
-
-    @Override
     public String describe() {
       return "VADER " + positiveLabel + "/" + negativeLabel;
     }
   }
 
   /** An adaptive head over MiniLM sentence embeddings that learns a classification kind from feedback. */
-  record Head(String id, String kind, Algorithm algorithm) implements ModelSpec {
+  record Head(String id, String kind, Algorithm algorithm) implements LocalKindSpec {
 
     /** How the head classifies an embedding. */
     public enum Algorithm { LOGISTIC, KNN }
@@ -162,16 +159,6 @@ public sealed interface ModelSpec {
     @Override
     public String type() {
       return "head";
-    }
-
-    @Override
-    public BidderProfile profile() {
-      return BidderProfile.local();
-    }
-
-    @Override
-    public Set<String> kinds() {
-      return Set.of(kind);
     }
 
     @Override
