@@ -48,6 +48,13 @@ public final class PipelineBenchmark implements Benchmark {
   static final int RECENT_TEXTS = 64;
   /** Runs in flight at once: enough to keep two cores busy while one run waits for another step. */
   static final int CONCURRENCY = 4;
+  /**
+   * System property overriding how many messages the embedded engine's main run measures (default 100,000, or 5,000
+   * with {@code --quick}): profiling wants a run long enough to fill the k-NN heads (10,000 examples each, after about
+   * 10,000 messages) without the full length, e.g.
+   * {@code ATOMIC_JAVA_OPTS=-Datomic.bench.pipeline.messages=25000 ./atomic bench pipeline --quick --out DIR}.
+   */
+  static final String MESSAGES_PROPERTY = "atomic.bench.pipeline.messages";
   private static final String TEMPORAL_QUEUE = "atomic-bench";
 
   @Override
@@ -79,8 +86,11 @@ public final class PipelineBenchmark implements Benchmark {
 
   private void emailPipeline(BenchOptions options, Map<String, Object> figures, StringBuilder md) throws Exception {
     boolean quick = options.quick();
-    int messages = quick ? 5_000 : 100_000;
-    int heapEvery = quick ? 1_000 : 10_000;
+    int messages = Integer.getInteger(MESSAGES_PROPERTY, quick ? 5_000 : 100_000);
+    if (messages < 1) {
+      throw new IllegalArgumentException(MESSAGES_PROPERTY + " must be at least 1, was " + messages);
+    }
+    int heapEvery = Math.min(messages, quick ? 1_000 : 10_000);
     int warmup = 440;
     EmailStream stream = new EmailStream(Inbox.sample());
     options.progress().println("pipeline: loading MiniLM...");
