@@ -33,6 +33,19 @@ final class CascadeFamily {
    * ({@link Verifier#singleCorrectAnswer()}).
    */
   static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters) {
+    return declare(prices, teachDissenters, 0);
+  }
+
+  /**
+   * The family with the {@code skipCheapest} cheapest models left out of the first stages: pairs of the models ranked
+   * {@code skipCheapest + 1} to {@value #CHEAP_MODELS} by price. A smaller family leaves fewer arms to explore; which
+   * models are left out is decided by price alone (the cheapest are the smallest models), never by outcomes.
+   */
+  static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters, int skipCheapest) {
+    if (skipCheapest < 0 || skipCheapest > CHEAP_MODELS - 2) {
+      throw new IllegalArgumentException("skipCheapest must be in [0, " + (CHEAP_MODELS - 2) + "], was "
+          + skipCheapest);
+    }
     Verifier agree = CascadeFamily::choicesAgree;
     Verifier verifier = teachDissenters ? agree.withSingleCorrectAnswer() : agree;
     List<ModelPrice> byPrice = prices.stream().sorted(ModelPrice.cheapestFirst()).toList();
@@ -44,7 +57,7 @@ final class CascadeFamily {
     Set<String> kinds = Arrays.stream(Task.values()).filter(Task::multipleChoice).map(Task::kind)
         .collect(Collectors.toSet());
     List<Cascade> family = new ArrayList<>();
-    for (int i = 0; i < CHEAP_MODELS; i++) {
+    for (int i = skipCheapest; i < CHEAP_MODELS; i++) {
       for (int j = i + 1; j < CHEAP_MODELS; j++) {
         String a = byPrice.get(i).model();
         String b = byPrice.get(j).model();

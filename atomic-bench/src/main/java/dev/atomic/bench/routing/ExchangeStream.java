@@ -14,6 +14,7 @@ import dev.atomic.task.Microtask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Routes one stream of prompts through a real {@link Exchange}, as production would: each prompt becomes a microtask of
@@ -30,13 +31,19 @@ final class ExchangeStream {
 
   static List<Outcome> run(List<RouterBenchRow> order, List<ModelPrice> prices, List<Cascade> cascades,
       Map<String, Features> features, EstimatorConfig config, double costWeight, long seed) {
+    return run(order, prices, m -> ReplayBidder.FLAT_CLAIM, cascades, features, config, costWeight, seed);
+  }
+
+  /** A stream whose bidders claim the quality {@code claims} gives each model before any call. */
+  static List<Outcome> run(List<RouterBenchRow> order, List<ModelPrice> prices, ToDoubleFunction<String> claims,
+      List<Cascade> cascades, Map<String, Features> features, EstimatorConfig config, double costWeight, long seed) {
     Replay replay = new Replay(order);
     Exchange.Builder builder = Exchange.builder()
         .seed(seed)
         .utility(Utility.of(costWeight, 0))
         .estimator(config)
         .maxAttempts(1);
-    prices.forEach(p -> builder.bidder(new ReplayBidder(p, replay)));
+    prices.forEach(p -> builder.bidder(new ReplayBidder(p, replay, claims.applyAsDouble(p.model()))));
     cascades.forEach(builder::cascade);
     List<Outcome> outcomes = new ArrayList<>(order.size());
     try (Exchange exchange = builder.build()) {

@@ -23,8 +23,10 @@ import java.util.stream.LongStream;
  * <p>The exchange runs in each of the declared {@link Variant#CANDIDATES} (context dimensions, exploration scale); the
  * variant reported as the result is the one with the best AIQ on a stream of the train split alone.
  *
- * <p>Settings beyond the common options are system properties: {@code atomic.routing.seeds} (default 5) and
- * {@code atomic.embedding.cache} (default {@code ~/.cache/atomic/embeddings-all-minilm-l6-v2-q.bin}).
+ * <p>Settings beyond the common options are system properties: {@code atomic.routing.seeds} (default 5),
+ * {@code atomic.embedding.cache} (default {@code ~/.cache/atomic/embeddings-all-minilm-l6-v2-q.bin}) and
+ * {@code atomic.routing.selectionSeeds} (default 3) and {@code atomic.routing.selectOnly} (run the train-split selection streams alone and print each candidate's figures
+ * there, for iterating on variants without ever looking at the whole stream).
  */
 public final class RoutingBenchmark implements Benchmark {
 
@@ -38,7 +40,7 @@ public final class RoutingBenchmark implements Benchmark {
    * of GPT-4's accuracy is not an artefact of a coarse grid.
    */
   static final List<Double> COST_WEIGHTS = List.of(0.0, 1.0, 2.5, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0,
-      40.0, 70.0, 120.0, 250.0, 600.0, 3000.0);
+      25.0, 30.0, 35.0, 40.0, 50.0, 70.0, 120.0, 250.0, 600.0, 3000.0);
   static final List<Double> QUICK_COST_WEIGHTS = List.of(0.0, 20.0, 120.0, 3000.0);
 
   @Override
@@ -58,17 +60,16 @@ public final class RoutingBenchmark implements Benchmark {
     RouterBenchData.Dataset data = RouterBenchData.load(dataFile);
     List<RouterBenchRow> rows = data.rows();
     List<ModelPrice> prices = ModelPrice.forModels(data.models());
-    List<Cascade> cascades = CascadeFamily.declare(prices);
-    options.progress().printf("routing: %d rows (%d incomplete skipped), %d models, %d cascades%n",
-        rows.size(), data.skippedIncomplete(), prices.size(), cascades.size());
+    options.progress().printf("routing: %d rows (%d incomplete skipped), %d models%n", rows.size(),
+        data.skippedIncomplete(), prices.size());
 
     int seedCount = Integer.getInteger("atomic.routing.seeds", options.quick() ? 1 : DEFAULT_SEEDS);
     if (seedCount < 1) {
       throw new IllegalArgumentException("atomic.routing.seeds must be >= 1, was " + seedCount);
     }
     List<Long> seeds = LongStream.rangeClosed(1, seedCount).boxed().toList();
-    List<Long> selectionSeeds = LongStream.rangeClosed(101, 100 + Math.min(seedCount, SELECTION_SEEDS)).boxed()
-        .toList();
+    int selectionSeedCount = Integer.getInteger("atomic.routing.selectionSeeds", Math.min(seedCount, SELECTION_SEEDS));
+    List<Long> selectionSeeds = LongStream.rangeClosed(101, 100 + selectionSeedCount).boxed().toList();
     List<Double> weights = options.quick() ? QUICK_COST_WEIGHTS : COST_WEIGHTS;
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
 
@@ -77,6 +78,10 @@ public final class RoutingBenchmark implements Benchmark {
 
     // Pick the variant on a stream of the train split only, so the choice never sees a test prompt.
     List<RouterBenchRow> train = rows.stream().filter(RouterBenchRow::train).toList();
+    if (Boolean.getBoolean("atomic.routing.selectOnly")) {
+      selectOnly(train, data.models(), prices, embeddings, weights, selectionSeeds, threads, options);
+      return;
+    }
     List<VariantResult> variants = new ArrayList<>();
     KnnRouter knn = KnnRouter.train(rows, embeddings, data.models());
     for (Variant v : Variant.CANDIDATES) {
@@ -84,21 +89,49 @@ public final class RoutingBenchmark implements Benchmark {
           + "all rows...%n", v.label(), weights.size(), selectionSeeds.size(), seeds.size());
       Map<String, Features> features = embeddings.reduced(rows, v.dims());
       double trainAiq = RoutingResults.aiqOf(train, data.models(), weights,
-          Sweep.run(train, prices, v.cascades(prices), features, v.estimator(), weights, selectionSeeds, threads));
-      List<StreamSummary> streams = Sweep.run(rows, prices, v.cascades(prices), features, v.estimator(), weights,
-          seeds, threads);
+          Sweep.run(train, prices, v, features, weights, selectionSeeds, threads));
+      List<StreamSummary> streams = Sweep.run(rows, prices, v, features, weights, seeds, threads);
       variants.add(new VariantResult(v, trainAiq,
           RoutingResults.compute(rows, data.models(), streams, knn, weights, seeds)));
     }
     VariantResult chosen = variants.stream().max(Comparator.comparingDouble(VariantResult::trainAiq)).orElseThrow();
     long swept = System.nanoTime();
+    List<Cascade> cascades = chosen.variant().cascades(prices);
+    List<HindsightArms.Ceiling> ceilings = ceilings(train, rows, data.models(), cascades);
 
-    RoutingReport report = new RoutingReport(dataFile, data, cascades, chosen, variants,
+    RoutingReport report = new RoutingReport(dataFile, data, cascades, ceilings, chosen, variants,
         (embedded - started) / 1e9, (swept - embedded) / 1e9, (System.nanoTime() - started) / 1e9, options.quick());
     Files.createDirectories(options.out());
     Files.writeString(options.out().resolve("routing.svg"), report.chart());
     Reports.write(options.out(), name(), report.figures(), report.markdown());
     options.progress().println(report.summary());
+  }
+
+  /** What one fixed arm per kind reaches in hindsight, among the chosen variant's arms: the ceiling without context. */
+  static List<HindsightArms.Ceiling> ceilings(List<RouterBenchRow> train, List<RouterBenchRow> rows,
+      List<String> models, List<Cascade> cascades) {
+    List<HindsightArms.Ceiling> ceilings = new ArrayList<>();
+    for (double share : List.of(RoutingResults.NEAR_SHARE, 1.0)) {
+      ceilings.add(HindsightArms.Ceiling.of("train split", train, models, cascades, share));
+      ceilings.add(HindsightArms.Ceiling.of("all rows", rows, models, cascades, share));
+    }
+    return List.copyOf(ceilings);
+  }
+
+  /** Prints each candidate's figures on the train-split streams alone: what selection sees, nothing more. */
+  private static void selectOnly(List<RouterBenchRow> train, List<String> models, List<ModelPrice> prices,
+      QuestionFeatures embeddings, List<Double> weights, List<Long> seeds, int threads, BenchOptions options)
+      throws InterruptedException {
+    for (Variant v : Variant.CANDIDATES) {
+      long t0 = System.nanoTime();
+      options.progress().printf("select-only: %s: in hindsight, %s%n", v.label(),
+          HindsightArms.Ceiling.of("train split", train, models, v.cascades(prices), RoutingResults.NEAR_SHARE)
+              .describe());
+      List<StreamSummary> streams = Sweep.run(train, prices, v, embeddings.reduced(train, v.dims()), weights, seeds,
+          threads);
+      options.progress().printf("select-only: %s: %s (%.0f s)%n", v.label(),
+          RoutingResults.selectionFigures(train, models, weights, streams), (System.nanoTime() - t0) / 1e9);
+    }
   }
 
   /** A variant's AIQ on the train-split stream (what chose it) and its results on the whole stream. */

@@ -107,6 +107,29 @@ record RoutingResults(
     return CostQuality.aiq(CostQuality.hull(points), from, to);
   }
 
+  /**
+   * What the train-split selection streams show of a variant, as one line: AIQ, and the cheapest sweep point reaching
+   * 95% of GPT-4's accuracy on the same rows (as % of GPT-4's cost there), with the arms that won there.
+   */
+  static String selectionFigures(List<RouterBenchRow> rows, List<String> models, List<Double> weights,
+      List<StreamSummary> streams) {
+    CostQuality.Point gpt4 = Baselines.single(rows, GPT4);
+    List<SweepPoint> sweep = weights.stream()
+        .map(w -> summarise(w, streams.stream().filter(s -> s.costWeight() == w).toList())).toList();
+    double target = NEAR_SHARE * gpt4.accuracy();
+    SweepPoint best = sweep.stream().filter(p -> p.accuracy() >= target).min(
+        java.util.Comparator.comparingDouble(SweepPoint::cost)).orElse(null);
+    double maxAccuracy = sweep.stream().mapToDouble(SweepPoint::accuracy).max().orElseThrow();
+    return String.format(java.util.Locale.ROOT, "AIQ %.4f, best accuracy %.3f, cost at 95%% of GPT-4 (%.3f) %s",
+        aiqOf(rows, models, weights, streams), maxAccuracy, target, best == null ? "never reached"
+            : String.format(java.util.Locale.ROOT, "%.1f%% (lambda %s, accuracy %.3f +- %.3f, cost %.1f%% +- %.1f) wins %s",
+                100 * best.cost() / gpt4.cost(), best.costWeight(), best.accuracy(), best.accuracySd(),
+                100 * best.cost() / gpt4.cost(), 100 * best.costSd() / gpt4.cost(), best.wins()))
+        + "\n    sweep (lambda: accuracy, % of GPT-4's cost): " + String.join(", ", sweep.stream().map(p -> String.format(
+            java.util.Locale.ROOT, "%s: %.3f %.1f%%", p.costWeight(), p.accuracy(), 100 * p.cost() / gpt4.cost()))
+            .toList());
+  }
+
   private static SweepPoint summarise(double weight, List<StreamSummary> runs) {
     if (runs.isEmpty()) {
       throw new IllegalStateException("no stream ran with cost weight " + weight);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs the exchange over every (cost weight, seed) pair, each a cold-started exchange on its own seeded shuffle of the
@@ -20,15 +21,22 @@ final class Sweep {
 
   private Sweep() {}
 
-  static List<StreamSummary> run(List<RouterBenchRow> rows, List<ModelPrice> prices, List<Cascade> cascades,
-      Map<String, Features> features, EstimatorConfig config, List<Double> costWeights, List<Long> seeds,
-      int threads) throws InterruptedException {
+  static List<StreamSummary> run(List<RouterBenchRow> rows, List<ModelPrice> prices, Variant variant,
+      Map<String, Features> features, List<Double> costWeights, List<Long> seeds, int threads)
+      throws InterruptedException {
+    return run(rows, prices, variant::claim, variant.cascades(prices), features, variant.estimator(), costWeights,
+        seeds, threads);
+  }
+
+  static List<StreamSummary> run(List<RouterBenchRow> rows, List<ModelPrice> prices, ToDoubleFunction<String> claims,
+      List<Cascade> cascades, Map<String, Features> features, EstimatorConfig config, List<Double> costWeights,
+      List<Long> seeds, int threads) throws InterruptedException {
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<StreamSummary>> futures = new ArrayList<>();
       for (double weight : costWeights) {
         for (long seed : seeds) {
           futures.add(pool.submit(() -> StreamSummary.of(weight, seed,
-              ExchangeStream.run(shuffled(rows, seed), prices, cascades, features, config, weight, seed))));
+              ExchangeStream.run(shuffled(rows, seed), prices, claims, cascades, features, config, weight, seed))));
         }
       }
       List<StreamSummary> results = new ArrayList<>(futures.size());

@@ -38,6 +38,17 @@ class CascadeFamilyTest {
   }
 
   @Test
+  void declare_skippingTheCheapest_pairsOnlyTheDearerOfTheCheapModels() {
+    List<Cascade> family = CascadeFamily.declare(PRICES, true, 2);
+
+    assertThat(family).extracting(c -> c.stages().getFirst())
+        .containsExactly(List.of("m3", "m4"), List.of("m3", "m5"), List.of("m4", "m5"));
+    assertThat(family).allMatch(c -> c.stages().getLast().equals(List.of("m6")));
+    assertThatThrownBy(() -> CascadeFamily.declare(PRICES, true, 4))
+        .hasMessage("skipCheapest must be in [0, 3], was 4");
+  }
+
+  @Test
   void declare_tooFewModels_isRejected() {
     assertThatThrownBy(() -> CascadeFamily.declare(PRICES.subList(0, 5), true))
         .hasMessage("the cascade family needs at least 6 models, has 5");

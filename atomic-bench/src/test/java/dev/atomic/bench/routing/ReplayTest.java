@@ -74,6 +74,18 @@ class ReplayTest {
   }
 
   @Test
+  void bid_withAReputation_claimsItWhateverTheOutcomes() {
+    Microtask task = Microtask.builder(Task.ARC.kind()).id("arc.1").input(row.view()).build();
+    ModelPrice price = new ModelPrice("cheap", "together", 1, 2);
+
+    Bid bid = new ReplayBidder(price, new Replay(List.of(row)), 0.7).bid(task).orElseThrow();
+
+    assertThat(bid.quality()).isEqualTo(0.7);
+    assertThatThrownBy(() -> new ReplayBidder(price, new Replay(List.of(row)), 1.0))
+        .hasMessage("a claim must be in (0, 1), was 1.0");
+  }
+
+  @Test
   void serve_ofUnknownPrompt_failsClearly() {
     Replay replay = new Replay(List.of(row));
     Prompt stranger = Prompt.of("nope", Task.ARC, Rows.QUESTION);

@@ -33,6 +33,28 @@ class VariantTest {
   }
 
   @Test
+  void label_namesTheSmallerFamilyAndReputationClaims() {
+    assertThat(new Variant(0, 0.4, true, 2, true).label()).isEqualTo("no context, exploration x0.4, cascades teach "
+        + "dissenters, cascades without the 2 cheapest, published-reputation claims");
+  }
+
+  @Test
+  void claim_isFlatUnlessTheVariantUsesReputation() {
+    assertThat(new Variant(0, 0.4, true).claim("gpt-4-1106-preview")).isEqualTo(ReplayBidder.FLAT_CLAIM);
+    assertThat(new Variant(0, 0.4, true, 0, true).claim("gpt-4-1106-preview")).isEqualTo(0.864);
+    assertThat(new Variant(0, 0.4, true, 0, true).claim("meta/code-llama-instruct-34b-chat"))
+        .isEqualTo(ReplayBidder.FLAT_CLAIM);
+  }
+
+  @Test
+  void cascades_leaveOutTheCheapestWhenTheVariantSaysSo() {
+    List<ModelPrice> prices = IntStream.rangeClosed(1, 6).mapToObj(i -> new ModelPrice("m" + i, "together", i, i))
+        .toList();
+
+    assertThat(new Variant(0, 0.4, true, 2, false).cascades(prices)).hasSize(3);
+  }
+
+  @Test
   void constructor_withImpossibleDimensions_isRejected() {
     assertThatThrownBy(() -> new Variant(385, 1)).hasMessage("context dimensions must be in [0, 384], was 385");
   }
