@@ -1,6 +1,8 @@
 package dev.atomic.store;
 
 import dev.atomic.estimate.EstimatorSnapshot;
+import dev.atomic.exchange.PendingAward;
+import dev.atomic.task.Features;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -9,8 +11,27 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
-/** Saves and loads {@link ExchangeState}s: one row per exchange, one per (kind, arm) of its snapshot. */
+/**
+ * Saves and loads {@link ExchangeState}s: one row per exchange, one per (kind, arm) of its snapshot, one per award
+ * waiting for feedback.
+ */
 final class ExchangeStates {
+
+  /** A pending award as JSON: the features as plain numbers. */
+  record SavedAward(String decisionId, String scope, String kind, double[] features,
+      List<PendingAward.Contribution> contributions, String servedBy, double claimedCostUsd, double claimedLatencyMs,
+      boolean usageKnown) {
+
+    static SavedAward of(PendingAward a) {
+      return new SavedAward(a.decisionId(), a.scope(), a.kind(), a.features().toArray(), a.contributions(),
+          a.servedBy(), a.claimedCostUsd(), a.claimedLatencyMs(), a.usageKnown());
+    }
+
+    PendingAward award() {
+      return new PendingAward(decisionId, scope, kind, Features.of(features == null ? new double[0] : features),
+          contributions == null ? List.of() : contributions, servedBy, claimedCostUsd, claimedLatencyMs, usageKnown);
+    }
+  }
 
   private final DataSource dataSource;
   private final InstantSource clock;
@@ -33,6 +54,13 @@ final class ExchangeStates {
               saved_at = excluded.saved_at""",
             exchange, state.auctionsHeld(), savedAt);
         tx.update("DELETE FROM estimator_arms WHERE exchange = ?", exchange);
+        tx.update("DELETE FROM pending_awards WHERE exchange = ?", exchange);
+        long seq = 0;
+        for (PendingAward award : state.pending()) {
+          tx.add("INSERT INTO pending_awards (exchange, seq, decision_id, award) VALUES (?, ?, ?, ?)",
+              List.of(exchange, seq++, award.decisionId(), Json.write("the pending award of decision "
+                  + award.decisionId(), SavedAward.of(award))));
+        }
         for (EstimatorSnapshot.Arm arm : state.snapshot().arms()) {
           tx.add("INSERT INTO estimator_arms (exchange, kind, arm, state) VALUES (?, ?, ?, ?)",
               List.of(exchange, arm.kind(), arm.arm(), Json.write("the state of arm " + arm.arm() + " on " + arm.kind(),
@@ -43,7 +71,7 @@ final class ExchangeStates {
       @Override
       public String describe() {
         return "the state of exchange " + exchange + " (" + state.snapshot().arms().size() + " arms, "
-            + state.auctionsHeld() + " auctions)";
+            + state.auctionsHeld() + " auctions, " + state.pending().size() + " awards pending)";
       }
     };
   }
@@ -68,6 +96,13 @@ final class ExchangeStates {
     }
     // The order Estimator.snapshot() uses, which a database's collation need not share.
     arms.sort(Comparator.comparing(EstimatorSnapshot.Arm::kind).thenComparing(EstimatorSnapshot.Arm::arm));
-    return Optional.of(new ExchangeState(new EstimatorSnapshot(arms), rows.getFirst().auctionsHeld()));
+    return Optional.of(new ExchangeState(new EstimatorSnapshot(arms), rows.getFirst().auctionsHeld(),
+        pending(exchange)));
+  }
+
+  private List<PendingAward> pending(String exchange) {
+    return Sql.query(dataSource, "the pending awards of exchange " + exchange,
+        "SELECT award FROM pending_awards WHERE exchange = ? ORDER BY seq", List.of(exchange),
+        rs -> Json.read("a saved pending award of exchange " + exchange, rs.getString(1), SavedAward.class).award());
   }
 }

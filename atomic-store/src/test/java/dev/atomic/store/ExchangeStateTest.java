@@ -101,6 +101,45 @@ class ExchangeStateTest extends StoreFixture {
   }
 
   @Test
+  void feedbackAfterRestart_onAwardsMadeBefore_teachesAsWithoutOne() {
+    try (Exchange original = configured().build()) {
+      rounds(original, 0, 20);
+      // Awarded and served, but judged only after the restart.
+      List<Execution> unjudged = new ArrayList<>();
+      for (int i = 20; i < 30; i++) {
+        unjudged.add(original.execute(Microtask.builder("email.spam").id("task-" + i).input("message " + i)
+            .features(Features.of(0.1 * (i - 20), 0.5)).build()));
+      }
+      store.saveState("main", ExchangeState.of(original));
+      store.close();
+
+      store = database.open();
+      ExchangeState state = store.loadState("main").orElseThrow();
+      assertThat(state.pending()).hasSize(10);
+      try (Exchange restored = state.restoreInto(configured())) {
+        for (int i = 0; i < unjudged.size(); i++) {
+          Feedback feedback = i % 2 == 0 ? Feedback.accepted() : Feedback.rejected();
+          String decision = unjudged.get(i).decision().id();
+          original.feedback(decision, feedback);
+          restored.feedback(decision, feedback);
+        }
+        assertThat(restored.snapshot()).usingRecursiveComparison().isEqualTo(original.snapshot());
+        assertThat(restored.pendingFeedback()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void saveState_replacesThePendingAwards() {
+    try (Exchange exchange = configured().build()) {
+      exchange.execute(Microtask.builder("email.spam").id("a").input("a").build());
+      store.saveState("main", ExchangeState.of(exchange));
+      store.saveState("main", new ExchangeState(new EstimatorSnapshot(List.of()), 1));
+      assertThat(store.loadState("main").orElseThrow().pending()).isEmpty();
+    }
+  }
+
+  @Test
   void saveState_keepsExchangesApart() {
     try (Exchange busy = configured().build()) {
       rounds(busy, 0, 10);
