@@ -140,6 +140,24 @@ class ExchangeStateTest extends StoreFixture {
   }
 
   @Test
+  void saveState_afterFeedbackAndNewAwards_keepsExactlyThoseStillPending_inOrder() {
+    try (Exchange exchange = configured().build()) {
+      Execution a = exchange.execute(Microtask.builder("email.spam").id("a").input("a").build());
+      Execution b = exchange.execute(Microtask.builder("email.spam").id("b").input("b").build());
+      store.saveState("main", ExchangeState.of(exchange));
+      exchange.feedback(a.decision().id(), Feedback.accepted());
+      Execution c = exchange.execute(Microtask.builder("email.spam").id("c").input("c").build());
+      store.saveState("main", ExchangeState.of(exchange));
+      exchange.feedback(c.decision().id(), Feedback.rejected());
+      Execution d = exchange.execute(Microtask.builder("email.spam").id("d").input("d").build());
+      store.saveState("main", ExchangeState.of(exchange));
+
+      assertThat(store.loadState("main").orElseThrow().pending()).extracting(p -> p.decisionId())
+          .containsExactly(b.decision().id(), d.decision().id());
+    }
+  }
+
+  @Test
   void saveState_keepsExchangesApart() {
     try (Exchange busy = configured().build()) {
       rounds(busy, 0, 10);
