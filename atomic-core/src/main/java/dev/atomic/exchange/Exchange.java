@@ -264,7 +264,9 @@ public final class Exchange implements AutoCloseable {
           estimator.observeOutcome(p.scope(), c.arm(), p.kind(), c.claimedQuality(), p.features(), quality));
     }
     if (!p.usageKnown() && feedback.hasActualCost()) {
-      p.reservation().settle(feedback.actualCostUsd());
+      if (p.reservation() != null) {
+        p.reservation().settle(feedback.actualCostUsd());
+      }
       double latency = Double.isNaN(feedback.actualLatencyMs()) ? p.claimedLatencyMs() : feedback.actualLatencyMs();
       estimator.observeUsage(p.scope(), p.servedBy(), p.kind(), p.claimedCostUsd(), feedback.actualCostUsd(),
           p.claimedLatencyMs(), latency);
@@ -280,6 +282,19 @@ public final class Exchange implements AutoCloseable {
   /** How many awards are waiting for feedback. */
   public int pendingFeedback() {
     return pending.size();
+  }
+
+  /** The awards waiting for feedback, oldest first, for the store to keep across a restart. */
+  public List<PendingAward> pendingAwards() {
+    return pending.snapshot();
+  }
+
+  /**
+   * Adds awards that were waiting for feedback before a restart ({@link #pendingAwards()}), so feedback that arrives
+   * after it still teaches. Older entries are dropped first when they exceed the exchange's pending capacity.
+   */
+  public void restorePending(List<PendingAward> awards) {
+    pending.restore(List.copyOf(awards));
   }
 
   /** Everything the exchange has learned, for the store. */

@@ -2,10 +2,13 @@ package dev.atomic.exchange;
 
 import dev.atomic.budget.BudgetPacer;
 import dev.atomic.task.Features;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +40,7 @@ final class PendingAwards {
     }
   }
 
-  /** What an award needs to learn from its feedback. */
+  /** What an award needs to learn from its feedback; no reservation when restored after a restart. */
   record Pending(
       String scope,
       String kind,
@@ -83,6 +86,30 @@ final class PendingAwards {
 
   int size() {
     return size.get();
+  }
+
+  /** The awards still pending, oldest first, without their budget reservations. */
+  List<PendingAward> snapshot() {
+    List<PendingAward> awards = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (String id : order) {
+      Pending p = byDecision.get(id);
+      if (p != null && seen.add(id)) {
+        awards.add(new PendingAward(id, p.scope(), p.kind(), p.features(), p.contributions().stream()
+            .map(c -> new PendingAward.Contribution(c.arm(), c.claimedQuality(), c.dissented())).toList(),
+            p.servedBy(), p.claimedCostUsd(), p.claimedLatencyMs(), p.usageKnown()));
+      }
+    }
+    return awards;
+  }
+
+  /** Adds awards saved before a restart, oldest first; they hold no reservation. */
+  void restore(List<PendingAward> awards) {
+    for (PendingAward a : awards) {
+      put(a.decisionId(), new Pending(a.scope(), a.kind(), a.features(), a.contributions().stream()
+          .map(c -> new Contribution(c.arm(), c.claimedQuality(), c.dissented())).toList(), a.servedBy(),
+          a.claimedCostUsd(), a.claimedLatencyMs(), null, a.usageKnown()));
+    }
   }
 
   private void evictOldest() {

@@ -19,6 +19,7 @@ import dev.atomic.server.observe.ExchangeMetrics;
 import dev.atomic.server.observe.ExchangeTracing;
 import dev.atomic.server.observe.TenantStats;
 import dev.atomic.server.observe.Telemetry;
+import dev.atomic.store.EngineJournal;
 import dev.atomic.store.ExchangeState;
 import dev.atomic.store.Store;
 import io.javalin.Javalin;
@@ -37,6 +38,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,6 +81,8 @@ public final class AtomicServer implements AutoCloseable {
   private final TenantStats stats;
   private final ExecutorService background;
   private final EmbeddedEngine engine;
+  private final Runs runs;
+  private final ScheduledExecutorService checkpoints;
   private final Api api;
   private final Javalin app;
 
@@ -116,8 +121,8 @@ public final class AtomicServer implements AutoCloseable {
     b.customize.accept(exchangeBuilder);
     this.exchange = store.loadState(EXCHANGE_NAME)
         .map(state -> {
-          LOG.info("restoring learned state: {} arms, {} auctions held", state.snapshot().arms().size(),
-              state.auctionsHeld());
+          LOG.info("restoring learned state: {} arms, {} auctions held, {} awards waiting for feedback",
+              state.snapshot().arms().size(), state.auctionsHeld(), state.pending().size());
           return state.restoreInto(exchangeBuilder);
         })
         .orElseGet(exchangeBuilder::build);
@@ -125,8 +130,17 @@ public final class AtomicServer implements AutoCloseable {
         .forEach((tenant, usd) -> exchange.budget(tenant, Budget.of(usd, Duration.ofDays(1))));
     this.background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-async-", 0).factory());
     InstantSource clock = b.clock;
-    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock));
-    Runs runs = new Runs(engine, b.pipelines, activeRuns, store, b.clock);
+    // Journaled in the ledger: a run interrupted by a stop or a crash resumes at the next start without re-running (or
+    // re-paying for) the steps it finished.
+    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock).journal(EngineJournal.on(store)));
+    this.runs = new Runs(engine, b.pipelines, activeRuns, store, b.clock);
+    runs.resumeInterrupted();
+    this.checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("atomic-checkpoint")
+        .factory());
+    if (config.checkpointSeconds() > 0) {
+      checkpoints.scheduleWithFixedDelay(this::checkpoint, config.checkpointSeconds(), config.checkpointSeconds(),
+          TimeUnit.SECONDS);
+    }
     this.api = new Api(exchange, store, stream, stats, tracing, metrics, runs, b.clock, config.maxBodyBytes(),
         background, config.tenancy());
     this.app = Javalin.create(cfg -> {
@@ -204,12 +218,15 @@ public final class AtomicServer implements AutoCloseable {
       LOG.warn("stopping the HTTP server failed: {}", e.getMessage());
     }
     background.shutdownNow();
+    runs.stopping();
     engine.close();
+    checkpoints.shutdownNow();
     try {
-      store.saveState(EXCHANGE_NAME, ExchangeState.of(exchange));
-    } catch (RuntimeException e) {
-      LOG.warn("could not save the exchange's learned state: {}", e.getMessage());
+      checkpoints.awaitTermination(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    checkpoint();
     exchange.close();
     audit.close();
     telemetry.close();
@@ -217,6 +234,18 @@ public final class AtomicServer implements AutoCloseable {
       store.close();
     }
     metrics.close();
+  }
+
+  /**
+   * Saves what the exchange has learned and the awards waiting for feedback. While auctions are in flight the count
+   * of auctions and the estimates may be a moment apart; the save at a clean stop, with none in flight, is exact.
+   */
+  private void checkpoint() {
+    try {
+      store.saveState(EXCHANGE_NAME, ExchangeState.of(exchange));
+    } catch (RuntimeException e) {
+      LOG.warn("could not save the exchange's learned state: {}", e.getMessage());
+    }
   }
 
   private static Store openStore(ServerConfig config) {

@@ -25,7 +25,7 @@ final class ConfigReader {
 
   private static final Map<String, Set<String>> SECTIONS = Map.of(
       "server", Set.of("host", "port", "maxBodyBytes"),
-      "store", Set.of("url", "user", "password", "schema"),
+      "store", Set.of("url", "user", "password", "schema", "checkpointSeconds"),
       "exchange", Set.of("seed", "costWeight", "latencyWeight"),
       "telemetry", Set.of("otlpEndpoint", "otlpHeaders", "serviceName"),
       "dashboard", Set.of("premiumBidder"),
@@ -80,7 +80,8 @@ final class ConfigReader {
           secrets(headers),
           values.getOrDefault("telemetry.serviceName", d.serviceName()),
           values.get("dashboard.premiumBidder"),
-          tenancy(values));
+          tenancy(values),
+          integer(values, "store.checkpointSeconds", d.checkpointSeconds()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("configuration from " + source + " (and ATOMIC_* variables) is invalid: "
           + e.getMessage(), e);

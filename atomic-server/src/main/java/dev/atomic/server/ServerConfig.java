@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param premiumBidder the bidder the dashboard's savings are measured against; {@code null} means the most expensive
  *     eligible bid of each decision
  * @param tenancy per-tenant request rates, budgets and learning scopes; callers are bound to tenants by API keys
+ * @param checkpointSeconds how often the exchange's learned state and pending awards are saved while serving, so a
+ *     crash loses at most that much learning (a clean stop always saves); 0 saves only at a clean stop
  */
 public record ServerConfig(
     String host,
@@ -44,7 +46,8 @@ public record ServerConfig(
     Map<String, Secret> otlpHeaders,
     String serviceName,
     String premiumBidder,
-    TenancyConfig tenancy) {
+    TenancyConfig tenancy,
+    int checkpointSeconds) {
 
   /** The embedded default database: a SQLite file under {@code ./data/}. */
   public static final String DEFAULT_STORE = "data/atomic.db";
@@ -80,13 +83,16 @@ public record ServerConfig(
       throw new IllegalArgumentException("premiumBidder must not be blank when set");
     }
     Objects.requireNonNull(tenancy, "tenancy");
+    if (checkpointSeconds < 0 || checkpointSeconds > 86_400) {
+      throw new IllegalArgumentException("checkpointSeconds must be in [0, 86400], was " + checkpointSeconds);
+    }
   }
 
   /** Listens on 127.0.0.1:8080, SQLite under {@code ./data/}, tracing off. */
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", 8080, 1024 * 1024, DEFAULT_STORE, "atomic", null, "atomic", null,
         Utility.of(20, 0.05), null, Map.of(), "atomic", null,
-        TenancyConfig.defaults());
+        TenancyConfig.defaults(), 10);
   }
 
   /**
@@ -105,31 +111,36 @@ public record ServerConfig(
 
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(host, newPort, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy, checkpointSeconds);
   }
 
   public ServerConfig withStoreUrl(String url) {
     return new ServerConfig(host, port, maxBodyBytes, url, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy, checkpointSeconds);
   }
 
   public ServerConfig withMaxBodyBytes(long bytes) {
     return new ServerConfig(host, port, bytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy, checkpointSeconds);
   }
 
   public ServerConfig withSeed(long newSeed) {
     return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, newSeed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy, checkpointSeconds);
   }
 
   public ServerConfig withPremiumBidder(String bidder) {
     return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, bidder, tenancy);
+        otlpEndpoint, otlpHeaders, serviceName, bidder, tenancy, checkpointSeconds);
+  }
+
+  public ServerConfig withCheckpointSeconds(int seconds) {
+    return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, tenancy, seconds);
   }
 
   public ServerConfig withTenancy(TenancyConfig newTenancy) {
     return new ServerConfig(host, port, maxBodyBytes, storeUrl, storeUser, storePassword, storeSchema, seed, utility,
-        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, newTenancy);
+        otlpEndpoint, otlpHeaders, serviceName, premiumBidder, newTenancy, checkpointSeconds);
   }
 }

@@ -48,6 +48,50 @@ class AtomicServerTest {
   }
 
   @Test
+  void feedbackAfterRestart_onADecisionMadeBefore_isAppliedAndTeaches() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8)
+        .withStoreUrl(dir.resolve("feedback.db").toString());
+    String key;
+    String decision;
+    double observationsBefore;
+    try (AtomicServer server = AtomicServer.builder(config)
+        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+      key = server.store().apiKeys().issue("default").key();
+      decision = new Http(server.port(), key).post("/v1/microtasks", "{\"kind\":\"late.feedback\"}").json()
+          .path("decisionId").asText();
+      observationsBefore = server.exchange().snapshot().arms().getFirst().observations();
+    }
+
+    try (AtomicServer again = AtomicServer.builder(config)
+        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+      assertThat(again.exchange().pendingFeedback()).isEqualTo(1);
+      Http.Reply reply = new Http(again.port(), key).post("/v1/decisions/" + decision + "/feedback", "{\"quality\":0}");
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+      assertThat(again.exchange().pendingFeedback()).isZero();
+      assertThat(again.exchange().snapshot().arms().getFirst().observations()).isGreaterThan(observationsBefore);
+    }
+  }
+
+  @Test
+  void checkpoint_savesWhatWasLearnedWhileServing() throws Exception {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8).withCheckpointSeconds(1)
+        .withStoreUrl(dir.resolve("checkpoint.db").toString());
+    try (AtomicServer server = AtomicServer.builder(config)
+        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+      Http http = new Http(server.port(), server.store().apiKeys().issue("default").key());
+      http.post("/v1/microtasks", "{\"kind\":\"checkpoint.check\"}");
+      // The saved state, read back while the server runs, as a crash right now would leave it.
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      java.util.Optional<dev.atomic.store.ExchangeState> saved;
+      do {
+        saved = server.store().loadState(AtomicServer.EXCHANGE_NAME).filter(s -> s.auctionsHeld() == 1);
+      } while (saved.isEmpty() && System.nanoTime() < deadline);
+      assertThat(saved).isPresent();
+      assertThat(saved.get().pending()).hasSize(1);
+    }
+  }
+
+  @Test
   void start_onATakenPort_failsClearlyAndReleasesTheLedger() {
     ServerConfig config = ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("a.db").toString());
     try (AtomicServer first = AtomicServer.builder(config).start()) {

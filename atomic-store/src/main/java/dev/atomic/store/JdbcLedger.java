@@ -51,6 +51,17 @@ final class JdbcLedger implements Ledger {
   }
 
   @Override
+  public List<String> runIds(String status, int limit) {
+    Checks.id("run status", status);
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return Sql.query(dataSource, "the runs " + status,
+        "SELECT id FROM runs WHERE status = ? ORDER BY started_at, id LIMIT " + limit, List.of(status),
+        rs -> rs.getString(1));
+  }
+
+  @Override
   public Optional<Decision> decision(String decisionId) {
     Checks.id("decision id", decisionId);
     List<String> bodies = Sql.query(dataSource, "decision " + decisionId,

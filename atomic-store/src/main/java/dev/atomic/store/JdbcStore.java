@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /** The store on a JDBC database: one pooled data source, one batch writer, and the queries beside them. */
 final class JdbcStore implements Store {
@@ -15,6 +16,7 @@ final class JdbcStore implements Store {
   private final HikariDataSource dataSource;
   private final BatchWriter writer;
   private final ExchangeStates states;
+  private final ReentrantLock saving = new ReentrantLock();
   private final JdbcJournal journal;
   private final JdbcLedger ledger;
   private final JdbcAuditStore audit;
@@ -55,7 +57,20 @@ final class JdbcStore implements Store {
   @Override
   public void saveState(String exchange, ExchangeState state) {
     Objects.requireNonNull(state, "state");
-    await(writer.submit(states.save(exchange, state)));
+    // One save at a time: each writes the change since the last committed one.
+    saving.lock();
+    try {
+      ExchangeStates.StateWrite write = states.save(exchange, state);
+      try {
+        await(writer.submit(write));
+      } catch (RuntimeException e) {
+        states.forget(exchange);
+        throw e;
+      }
+      states.committed(write);
+    } finally {
+      saving.unlock();
+    }
   }
 
   @Override

@@ -13,6 +13,9 @@ public interface Ledger {
   /** A run with its steps and decisions, or empty when no run has that id. */
   Optional<RunView> run(String runId);
 
+  /** The ids of the runs whose last recorded status is {@code status}, oldest first, at most {@code limit}. */
+  List<String> runIds(String status, int limit);
+
   /** A whole recorded decision, every bid and exclusion included, or empty when none has that id. */
   Optional<Decision> decision(String decisionId);
 

@@ -101,6 +101,63 @@ class ExchangeStateTest extends StoreFixture {
   }
 
   @Test
+  void feedbackAfterRestart_onAwardsMadeBefore_teachesAsWithoutOne() {
+    try (Exchange original = configured().build()) {
+      rounds(original, 0, 20);
+      // Awarded and served, but judged only after the restart.
+      List<Execution> unjudged = new ArrayList<>();
+      for (int i = 20; i < 30; i++) {
+        unjudged.add(original.execute(Microtask.builder("email.spam").id("task-" + i).input("message " + i)
+            .features(Features.of(0.1 * (i - 20), 0.5)).build()));
+      }
+      store.saveState("main", ExchangeState.of(original));
+      store.close();
+
+      store = database.open();
+      ExchangeState state = store.loadState("main").orElseThrow();
+      assertThat(state.pending()).hasSize(10);
+      try (Exchange restored = state.restoreInto(configured())) {
+        for (int i = 0; i < unjudged.size(); i++) {
+          Feedback feedback = i % 2 == 0 ? Feedback.accepted() : Feedback.rejected();
+          String decision = unjudged.get(i).decision().id();
+          original.feedback(decision, feedback);
+          restored.feedback(decision, feedback);
+        }
+        assertThat(restored.snapshot()).usingRecursiveComparison().isEqualTo(original.snapshot());
+        assertThat(restored.pendingFeedback()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void saveState_replacesThePendingAwards() {
+    try (Exchange exchange = configured().build()) {
+      exchange.execute(Microtask.builder("email.spam").id("a").input("a").build());
+      store.saveState("main", ExchangeState.of(exchange));
+      store.saveState("main", new ExchangeState(new EstimatorSnapshot(List.of()), 1));
+      assertThat(store.loadState("main").orElseThrow().pending()).isEmpty();
+    }
+  }
+
+  @Test
+  void saveState_afterFeedbackAndNewAwards_keepsExactlyThoseStillPending_inOrder() {
+    try (Exchange exchange = configured().build()) {
+      Execution a = exchange.execute(Microtask.builder("email.spam").id("a").input("a").build());
+      Execution b = exchange.execute(Microtask.builder("email.spam").id("b").input("b").build());
+      store.saveState("main", ExchangeState.of(exchange));
+      exchange.feedback(a.decision().id(), Feedback.accepted());
+      Execution c = exchange.execute(Microtask.builder("email.spam").id("c").input("c").build());
+      store.saveState("main", ExchangeState.of(exchange));
+      exchange.feedback(c.decision().id(), Feedback.rejected());
+      Execution d = exchange.execute(Microtask.builder("email.spam").id("d").input("d").build());
+      store.saveState("main", ExchangeState.of(exchange));
+
+      assertThat(store.loadState("main").orElseThrow().pending()).extracting(p -> p.decisionId())
+          .containsExactly(b.decision().id(), d.decision().id());
+    }
+  }
+
+  @Test
   void saveState_keepsExchangesApart() {
     try (Exchange busy = configured().build()) {
       rounds(busy, 0, 10);

@@ -1,6 +1,7 @@
 package dev.atomic.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.atomic.AtomicException;
 import dev.atomic.engine.CallOutcome;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.RunResult;
@@ -9,6 +10,7 @@ import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.engine.embedded.Run;
 import dev.atomic.store.LedgerEntry;
 import dev.atomic.store.RunEntry;
+import dev.atomic.store.RunView;
 import dev.atomic.store.StepEntry;
 import dev.atomic.store.Store;
 import java.time.InstantSource;
@@ -25,11 +27,16 @@ import org.slf4j.LoggerFactory;
  * again, with every step, when it ends. While a run is active its microtasks (ids {@code runId:callKey}, as the engine
  * names them) are recognised by {@link ActiveRuns}, so their decisions are recorded against the run and step.
  *
- * <p>The engine journals in memory here: a run interrupted by a restart is not resumed.
+ * <p>The engine journals in the ledger ({@code EngineJournal}), so a run that a stop or a crash interrupted is resumed
+ * when the server starts again, without serving the calls it finished again. Several servers on one database would
+ * each take the others' runs in progress for interrupted ones: run pipelines on one of them, or on Temporal.
  */
 public final class Runs {
 
   private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+
+  /** How many interrupted runs one start resumes; more stay recorded as running for the next start. */
+  private static final int MAX_RESUMED = 10_000;
 
   /** A finished run as the API shows it. */
   record RunResultView(String runId, String pipeline, String status, String failure, double costUsd,
@@ -42,6 +49,7 @@ public final class Runs {
   private final Store store;
   private final InstantSource clock;
   private final ActiveRuns active;
+  private volatile boolean stopping;
 
   public Runs(EmbeddedEngine engine, List<Pipeline> pipelines, ActiveRuns active, Store store, InstantSource clock) {
     this.active = Objects.requireNonNull(active, "active");
@@ -88,8 +96,49 @@ public final class Runs {
     return run;
   }
 
+  /**
+   * Resumes the runs the ledger still has as running: a stop or crash interrupted them. Each goes on from its journal;
+   * one whose pipeline this server does not have, or that never reached the journal, is recorded as abandoned.
+   *
+   * @return how many runs were resumed
+   */
+  public int resumeInterrupted() {
+    int resumed = 0;
+    for (String id : store.ledger().runIds("running", MAX_RESUMED)) {
+      RunView view = store.ledger().run(id).orElse(null);
+      if (view == null || !active.add(id)) {
+        continue;
+      }
+      Pipeline pipeline = pipelines.get(view.pipeline());
+      try {
+        if (pipeline == null) {
+          throw new AtomicException("this server has no pipeline named '" + view.pipeline() + "'");
+        }
+        Run run = engine.resume(pipeline, id);
+        run.result().whenComplete((result, failure) -> finish(pipeline, id, view.tenant(), result, failure));
+        resumed++;
+        LOG.info("resuming run {} of pipeline {} from its journal", id, view.pipeline());
+      } catch (AtomicException e) {
+        active.remove(id);
+        record(new RunEntry(id, view.requestId(), view.pipeline(), view.tenant(), "abandoned", clock.instant()));
+        LOG.warn("run {} was interrupted and cannot be resumed: {}", id, e.getMessage());
+      }
+    }
+    return resumed;
+  }
+
+  /** Called before the engine closes: the runs it interrupts stay running in the ledger, to resume at the next start. */
+  public void stopping() {
+    stopping = true;
+  }
+
   private void finish(Pipeline pipeline, String runId, String tenant, RunResult result, Throwable failure) {
     try {
+      if (result == null && stopping) {
+        // Left as running in the ledger, with its journal: the next start resumes it.
+        LOG.info("run {} was interrupted by the server stopping; it resumes at the next start", runId);
+        return;
+      }
       if (result == null) {
         record(new RunEntry(runId, null, pipeline.name(), tenant, "abandoned", clock.instant()));
         LOG.warn("run {} was abandoned: {}", runId, failure == null ? "no result" : failure.getMessage());
