@@ -258,7 +258,8 @@ final class RoutingReport {
         + "single models. The kNN router is trained on the train split and measured on the test split, so its "
         + "percentages are relative to GPT-4 on the test split.\n");
     md.append("- Command: `./atomic bench routing --out <dir>` (optionally `--data <file>`; system properties "
-        + "`atomic.routing.seeds`, `atomic.embedding.cache` via `ATOMIC_JAVA_OPTS`).\n");
+        + "`atomic.routing.seeds`, `atomic.embedding.cache` via `ATOMIC_JAVA_OPTS`; `-Datomic.routing.selectOnly=true` "
+        + "with `atomic.routing.selectionSeeds=N` prints each candidate's figures on train-split streams only).\n");
     return md.toString();
   }
 

@@ -2,8 +2,10 @@ package dev.atomic.bench.routing;
 
 import dev.atomic.AtomicException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
@@ -117,17 +119,21 @@ record RoutingResults(
     List<SweepPoint> sweep = weights.stream()
         .map(w -> summarise(w, streams.stream().filter(s -> s.costWeight() == w).toList())).toList();
     double target = NEAR_SHARE * gpt4.accuracy();
-    SweepPoint best = sweep.stream().filter(p -> p.accuracy() >= target).min(
-        java.util.Comparator.comparingDouble(SweepPoint::cost)).orElse(null);
-    double maxAccuracy = sweep.stream().mapToDouble(SweepPoint::accuracy).max().orElseThrow();
-    return String.format(java.util.Locale.ROOT, "AIQ %.4f, best accuracy %.3f, cost at 95%% of GPT-4 (%.3f) %s",
-        aiqOf(rows, models, weights, streams), maxAccuracy, target, best == null ? "never reached"
-            : String.format(java.util.Locale.ROOT, "%.1f%% (lambda %s, accuracy %.3f +- %.3f, cost %.1f%% +- %.1f) wins %s",
-                100 * best.cost() / gpt4.cost(), best.costWeight(), best.accuracy(), best.accuracySd(),
-                100 * best.cost() / gpt4.cost(), 100 * best.costSd() / gpt4.cost(), best.wins()))
-        + "\n    sweep (lambda: accuracy, % of GPT-4's cost): " + String.join(", ", sweep.stream().map(p -> String.format(
-            java.util.Locale.ROOT, "%s: %.3f %.1f%%", p.costWeight(), p.accuracy(), 100 * p.cost() / gpt4.cost()))
-            .toList());
+    String reached = sweep.stream().filter(p -> p.accuracy() >= target)
+        .min(Comparator.comparingDouble(SweepPoint::cost))
+        .map(p -> String.format(Locale.ROOT, "%.1f%% +- %.1f (lambda %s, accuracy %.3f +- %.3f) wins %s",
+            100 * p.cost() / gpt4.cost(), 100 * p.costSd() / gpt4.cost(), num(p.costWeight()), p.accuracy(),
+            p.accuracySd(), p.wins()))
+        .orElse("never reached");
+    String curve = String.join(", ", sweep.stream().map(p -> String.format(Locale.ROOT, "%s: %.3f %.1f%%",
+        num(p.costWeight()), p.accuracy(), 100 * p.cost() / gpt4.cost())).toList());
+    return String.format(Locale.ROOT, "AIQ %.4f, best accuracy %.3f, cost at 95%% of GPT-4's accuracy (%.3f) %s%n"
+            + "    sweep (lambda: accuracy, %% of GPT-4's cost): %s", aiqOf(rows, models, weights, streams),
+        sweep.stream().mapToDouble(SweepPoint::accuracy).max().orElseThrow(), target, reached, curve);
+  }
+
+  private static String num(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   private static SweepPoint summarise(double weight, List<StreamSummary> runs) {
