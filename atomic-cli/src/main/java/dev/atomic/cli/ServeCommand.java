@@ -1,5 +1,6 @@
 package dev.atomic.cli;
 
+import dev.atomic.adapt.LearningListener;
 import dev.atomic.bidding.BidderProfile;
 import dev.atomic.models.config.ConfiguredModels;
 import dev.atomic.models.config.ModelSpec;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "serve", description = "Run the HTTP service and dashboard (Ctrl-C to stop).")
 final class ServeCommand implements Callable<Integer> {
+
+  /** Served microtasks remembered for the heads until their feedback arrives. */
+  private static final int HEADS_AWAITING_FEEDBACK = 50_000;
 
   @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (see config/atomic.example.yaml)")
   Path config;
@@ -64,6 +68,10 @@ final class ServeCommand implements Callable<Integer> {
     JsonLogging.install(System.out, logLevel);
     AtomicServer.Builder builder = AtomicServer.builder(settings);
     models.bidders().forEach(builder::bidder);
+    // Heads learn from the feedback posted to the API, and keep what they learned across restarts.
+    models.adaptation().ifPresent(adaptation -> builder
+        .exchange(exchange -> exchange.listener(new LearningListener(adaptation, HEADS_AWAITING_FEEDBACK)))
+        .learner(new HeadsLearner(adaptation)));
     if (simulated) {
       SplittableRandom random = new SplittableRandom(settings.seed() == null ? 7 : settings.seed());
       builder.bidder(new SimulatedBidder("sim-local", BidderProfile.local(), 0.80, 0.88, 0.00001, 4, random.split()))

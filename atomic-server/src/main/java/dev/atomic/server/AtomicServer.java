@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -83,6 +84,8 @@ public final class AtomicServer implements AutoCloseable {
   private final EmbeddedEngine engine;
   private final Runs runs;
   private final ScheduledExecutorService checkpoints;
+  private final List<DurableLearner> learners;
+  private final Map<String, Long> savedVersions = new ConcurrentHashMap<>();
   private final Api api;
   private final Javalin app;
 
@@ -126,6 +129,20 @@ public final class AtomicServer implements AutoCloseable {
           return state.restoreInto(exchangeBuilder);
         })
         .orElseGet(exchangeBuilder::build);
+    this.learners = List.copyOf(b.learners);
+    for (DurableLearner learner : learners) {
+      store.loadLearner(learner.name()).ifPresent(saved -> {
+        try {
+          learner.restore(saved.json());
+        } catch (RuntimeException e) {
+          // Starting afresh would overwrite what it learned at the next save: refuse instead, and say why.
+          throw new IllegalStateException("the saved state of learner '" + learner.name() + "' cannot be restored: "
+              + e.getMessage(), e);
+        }
+        savedVersions.put(learner.name(), learner.version());
+        LOG.info("restored learner {} as saved at {}", learner.name(), saved.savedAt());
+      });
+    }
     config.tenancy().budgetsUsdPerDay()
         .forEach((tenant, usd) -> exchange.budget(tenant, Budget.of(usd, Duration.ofDays(1))));
     this.background = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-async-", 0).factory());
@@ -237,14 +254,27 @@ public final class AtomicServer implements AutoCloseable {
   }
 
   /**
-   * Saves what the exchange has learned and the awards waiting for feedback. While auctions are in flight the count
-   * of auctions and the estimates may be a moment apart; the save at a clean stop, with none in flight, is exact.
+   * Saves what the exchange has learned and the awards waiting for feedback, and each learner whose version moved.
+   * While auctions are in flight the count of auctions and the estimates may be a moment apart; the save at a clean
+   * stop, with none in flight, is exact.
    */
   private void checkpoint() {
     try {
       store.saveState(EXCHANGE_NAME, ExchangeState.of(exchange));
     } catch (RuntimeException e) {
       LOG.warn("could not save the exchange's learned state: {}", e.getMessage());
+    }
+    for (DurableLearner learner : learners) {
+      long version = learner.version();
+      if (Long.valueOf(version).equals(savedVersions.get(learner.name()))) {
+        continue;
+      }
+      try {
+        store.saveLearner(learner.name(), version, learner.stateJson());
+        savedVersions.put(learner.name(), version);
+      } catch (RuntimeException e) {
+        LOG.warn("could not save the state of learner {}: {}", learner.name(), e.getMessage());
+      }
     }
   }
 
@@ -284,6 +314,7 @@ public final class AtomicServer implements AutoCloseable {
     private InstantSource clock = InstantSource.system();
     private Store store;
     private Telemetry telemetry;
+    private final List<DurableLearner> learners = new ArrayList<>();
 
     private Builder(ServerConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -296,6 +327,16 @@ public final class AtomicServer implements AutoCloseable {
 
     public Builder cascade(Cascade cascade) {
       cascades.add(Objects.requireNonNull(cascade, "cascade"));
+      return this;
+    }
+
+    /** A learner whose state the server restores at start and saves with the exchange's; names must differ. */
+    public Builder learner(DurableLearner learner) {
+      Objects.requireNonNull(learner, "learner");
+      if (learners.stream().anyMatch(l -> l.name().equals(learner.name()))) {
+        throw new IllegalArgumentException("two learners are named '" + learner.name() + "'");
+      }
+      learners.add(learner);
       return this;
     }
 

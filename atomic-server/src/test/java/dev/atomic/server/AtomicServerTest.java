@@ -91,6 +91,57 @@ class AtomicServerTest {
     }
   }
 
+  /** A learner that learns a list of words; its version is how many it has. */
+  private static final class Words implements DurableLearner {
+    final java.util.List<String> words = new java.util.ArrayList<>();
+    int restores;
+
+    @Override
+    public String name() {
+      return "words";
+    }
+
+    @Override
+    public long version() {
+      return words.size();
+    }
+
+    @Override
+    public String stateJson() {
+      return "[" + String.join(",", words.stream().map(w -> "\"" + w + "\"").toList()) + "]";
+    }
+
+    @Override
+    public void restore(String json) {
+      restores++;
+      words.clear();
+      String inner = json.substring(1, json.length() - 1);
+      if (!inner.isEmpty()) {
+        for (String w : inner.split(",")) {
+          words.add(w.substring(1, w.length() - 1));
+        }
+      }
+    }
+  }
+
+  @Test
+  void learner_isSavedAtStop_andRestoredAtTheNextStart() {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8)
+        .withStoreUrl(dir.resolve("learner.db").toString());
+    Words first = new Words();
+    try (AtomicServer server = AtomicServer.builder(config).learner(first).start()) {
+      assertThat(first.restores).isZero();
+      first.words.addAll(java.util.List.of("invoice", "refund"));
+    }
+    Words second = new Words();
+    try (AtomicServer again = AtomicServer.builder(config).learner(second).start()) {
+      assertThat(second.restores).isEqualTo(1);
+      assertThat(second.words).containsExactly("invoice", "refund");
+    }
+    assertThatThrownBy(() -> AtomicServer.builder(config).learner(new Words()).learner(new Words()))
+        .hasMessageContaining("two learners are named 'words'");
+  }
+
   @Test
   void start_onATakenPort_failsClearlyAndReleasesTheLedger() {
     ServerConfig config = ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("a.db").toString());

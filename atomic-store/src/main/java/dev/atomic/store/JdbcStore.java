@@ -2,7 +2,9 @@ package dev.atomic.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atomic.governance.audit.AuditStore;
+import java.sql.SQLException;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -21,11 +23,12 @@ final class JdbcStore implements Store {
   private final JdbcLedger ledger;
   private final JdbcAuditStore audit;
   private final JdbcApiKeys apiKeys;
+  private final InstantSource clock;
 
   private JdbcStore(HikariDataSource dataSource, Settings settings) {
     this.dataSource = dataSource;
     this.writer = new BatchWriter(dataSource, settings);
-    InstantSource clock = settings.clock();
+    this.clock = settings.clock();
     this.states = new ExchangeStates(dataSource, clock);
     this.journal = new JdbcJournal(dataSource, writer, clock);
     this.ledger = new JdbcLedger(dataSource);
@@ -76,6 +79,35 @@ final class JdbcStore implements Store {
   @Override
   public Optional<ExchangeState> loadState(String exchange) {
     return states.load(exchange);
+  }
+
+  @Override
+  public void saveLearner(String name, long version, String stateJson) {
+    Checks.id("learner name", name);
+    Json.requireWellFormed("the state of learner " + name, stateJson);
+    long savedAt = clock.millis();
+    await(writer.submit(new Write() {
+      @Override
+      public void apply(Tx tx) throws SQLException {
+        tx.update("INSERT INTO learner_state (name, version, state, saved_at) VALUES (?, ?, ?, ?) "
+            + "ON CONFLICT (name) DO UPDATE SET version = excluded.version, state = excluded.state, "
+            + "saved_at = excluded.saved_at", name, version, stateJson, savedAt);
+      }
+
+      @Override
+      public String describe() {
+        return "the state of learner " + name + " (version " + version + ", " + stateJson.length() + " characters)";
+      }
+    }));
+  }
+
+  @Override
+  public Optional<LearnerState> loadLearner(String name) {
+    Checks.id("learner name", name);
+    return Sql.query(dataSource, "the state of learner " + name,
+        "SELECT name, version, state, saved_at FROM learner_state WHERE name = ?", List.of(name),
+        rs -> new LearnerState(rs.getString("name"), rs.getLong("version"), rs.getString("state"),
+            Sql.instant(rs, "saved_at"))).stream().findFirst();
   }
 
   @Override

@@ -51,6 +51,17 @@ public interface Store extends AutoCloseable {
   /** The state last saved under the name, or empty when none was. */
   Optional<ExchangeState> loadState(String exchange);
 
+  /**
+   * Saves the learned state of a learner beside the exchange (the adaptive heads, as JSON) under a name, replacing
+   * what was saved before; returns once committed.
+   *
+   * @param version the learner's own count of what it learned, kept to tell whether a later state differs
+   */
+  void saveLearner(String name, long version, String stateJson);
+
+  /** The learner state last saved under the name, or empty when none was. */
+  Optional<LearnerState> loadLearner(String name);
+
   /** The pipeline engine's journal. */
   RunJournal journal();
 
