@@ -70,15 +70,25 @@ final class EmailPipelineRun {
     double seconds = 0;
     double loadBefore = os().getSystemLoadAverage();
     long cpuBefore = os().getProcessCpuTime();
+    // Each stretch between heap readings on its own too: the heads' cost grows until they are full.
+    List<Map<String, Object>> stretches = new ArrayList<>();
     for (int done = 0; done < messages; ) {
       int n = Math.min(heapEvery, messages - done);
       long start = System.nanoTime();
+      long cpuStart = os().getProcessCpuTime();
       drive(warmup + done, n, concurrency, nanos, done);
-      seconds += (System.nanoTime() - start) / 1e9;
+      double stretchSeconds = (System.nanoTime() - start) / 1e9;
+      double stretchCpu = (os().getProcessCpuTime() - cpuStart) / 1e9;
+      seconds += stretchSeconds;
       done += n;
+      Map<String, Object> stretch = new LinkedHashMap<>();
+      stretch.put("after_messages", (long) done);
+      stretch.put("messages_per_second", n / stretchSeconds);
+      stretch.put("messages_per_cpu_second", n / stretchCpu);
+      stretches.add(stretch);
       heap.add(heapReading(done));
-      progress.printf("pipeline: %s, %,d messages, %.0f/s, heap after GC %.1f MB%n", label, done, done / seconds,
-          (double) heap.getLast().get("heap_mb"));
+      progress.printf("pipeline: %s, %,d messages, %.0f/s (last %,d: %.0f/s, %.0f per CPU-s), heap after GC %.1f MB%n",
+          label, done, done / seconds, n, n / stretchSeconds, n / stretchCpu, (double) heap.getLast().get("heap_mb"));
     }
     double cpuSeconds = (os().getProcessCpuTime() - cpuBefore) / 1e9;
     long embeddings = model.calls() - callsBefore;
@@ -102,6 +112,7 @@ final class EmailPipelineRun {
     row.put("heap_mb_first_checkpoint", firstHeap);
     row.put("heap_mb_max_checkpoint", maxHeap);
     row.put("heap_after_gc", heap);
+    row.put("stretches", stretches);
     row.put("model_embeddings", embeddings);
     row.put("model_embeddings_per_message", embeddings / (double) messages);
     row.put("failed_runs", failed.get());
