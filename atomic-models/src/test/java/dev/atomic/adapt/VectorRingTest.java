@@ -58,7 +58,7 @@ class VectorRingTest {
    * including ties between duplicate vectors, partial blocks, a wrapped ring and dimensions not a multiple of four.
    */
   @ParameterizedTest
-  @CsvSource({"384, 10000, 12000", "384, 2500, 1700", "7, 3000, 5000", "3, 40, 25", "1, 5, 9", "16, 1, 3",
+  @CsvSource({"384, 3000, 4000", "384, 2500, 1700", "7, 3000, 5000", "3, 40, 25", "1, 5, 9", "16, 1, 3",
       "384, 1024, 1024", "5, 1025, 1025"})
   void nearest_matchesTheVectorByVectorScanExactly(int dimension, int capacity, int added) {
     SplittableRandom random = new SplittableRandom(dimension * 31L + capacity);
@@ -71,7 +71,7 @@ class VectorRingTest {
     }
     byte[] codes = ring.codesCopy();
     float[] scales = ring.scalesCopy();
-    for (int query = 0; query < 20; query++) {
+    for (int query = 0; query < 8; query++) {
       float[] q = query % 2 == 0 ? seen[random.nextInt(added)] : unit(random, dimension);
       for (int k : new int[] {1, 7, 50, capacity + 1}) {
         double[] sims = new double[Math.min(k, ring.size())];
