@@ -154,6 +154,8 @@ public final class AtomicServer implements AutoCloseable {
     runs.resumeInterrupted();
     this.checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("atomic-checkpoint")
         .factory());
+    checkpoints.scheduleWithFixedDelay(runs::maintainLeases, Runs.RENEW_EVERY.toMillis(),
+        Runs.RENEW_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     if (config.checkpointSeconds() > 0) {
       checkpoints.scheduleWithFixedDelay(this::checkpoint, config.checkpointSeconds(), config.checkpointSeconds(),
           TimeUnit.SECONDS);
@@ -237,6 +239,7 @@ public final class AtomicServer implements AutoCloseable {
     background.shutdownNow();
     runs.stopping();
     engine.close();
+    runs.stopped();
     checkpoints.shutdownNow();
     try {
       checkpoints.awaitTermination(30, TimeUnit.SECONDS);

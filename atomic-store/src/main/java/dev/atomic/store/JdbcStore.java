@@ -23,6 +23,7 @@ final class JdbcStore implements Store {
   private final JdbcLedger ledger;
   private final JdbcAuditStore audit;
   private final JdbcApiKeys apiKeys;
+  private final JdbcRunLeases leases;
   private final InstantSource clock;
 
   private JdbcStore(HikariDataSource dataSource, Settings settings) {
@@ -34,6 +35,7 @@ final class JdbcStore implements Store {
     this.ledger = new JdbcLedger(dataSource);
     this.audit = new JdbcAuditStore(dataSource);
     this.apiKeys = new JdbcApiKeys(dataSource, clock);
+    this.leases = new JdbcRunLeases(dataSource, writer, clock);
   }
 
   static JdbcStore open(Settings settings) {
@@ -108,6 +110,11 @@ final class JdbcStore implements Store {
         "SELECT name, version, state, saved_at FROM learner_state WHERE name = ?", List.of(name),
         rs -> new LearnerState(rs.getString("name"), rs.getLong("version"), rs.getString("state"),
             Sql.instant(rs, "saved_at"))).stream().findFirst();
+  }
+
+  @Override
+  public RunLeases runLeases() {
+    return leases;
   }
 
   @Override

@@ -62,6 +62,9 @@ public interface Store extends AutoCloseable {
   /** The learner state last saved under the name, or empty when none was. */
   Optional<LearnerState> loadLearner(String name);
 
+  /** Which server runs which pipeline run; interrupted runs are resumed by exactly one server. */
+  RunLeases runLeases();
+
   /** The pipeline engine's journal. */
   RunJournal journal();
 

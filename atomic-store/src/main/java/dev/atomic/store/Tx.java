@@ -36,12 +36,12 @@ final class Tx implements AutoCloseable {
     pending.add(statement);
   }
 
-  /** Sends pending batches, then runs one statement at once. */
-  void update(String sql, Object... params) throws SQLException {
+  /** Sends pending batches, then runs one statement at once; returns how many rows it changed. */
+  int update(String sql, Object... params) throws SQLException {
     flush();
     PreparedStatement statement = statement(sql);
     Sql.bind(statement, List.of(params));
-    statement.executeUpdate();
+    return statement.executeUpdate();
   }
 
   /** Sends pending batches, then runs a query. */

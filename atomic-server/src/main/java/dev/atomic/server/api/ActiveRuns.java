@@ -24,6 +24,10 @@ public final class ActiveRuns {
     active.remove(runId);
   }
 
+  boolean contains(String runId) {
+    return active.contains(runId);
+  }
+
   /** The run and step a microtask of an active run belongs to; empty for any other microtask. */
   public Optional<RunStep> stepOf(Microtask task) {
     String id = task.id();

@@ -10,15 +10,18 @@ import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.engine.embedded.Run;
 import dev.atomic.store.LedgerEntry;
 import dev.atomic.store.RunEntry;
+import dev.atomic.store.RunLeases;
 import dev.atomic.store.RunView;
 import dev.atomic.store.StepEntry;
 import dev.atomic.store.Store;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,15 +31,23 @@ import org.slf4j.LoggerFactory;
  * names them) are recognised by {@link ActiveRuns}, so their decisions are recorded against the run and step.
  *
  * <p>The engine journals in the ledger ({@code EngineJournal}), so a run that a stop or a crash interrupted is resumed
- * when the server starts again, without serving the calls it finished again. Several servers on one database would
- * each take the others' runs in progress for interrupted ones: run pipelines on one of them, or on Temporal.
+ * without serving the calls it finished again. Each server holds a lease on the runs it runs ({@link RunLeases}),
+ * renewed every {@link #RENEW_EVERY}; a stopping server releases its leases, a crashed one lets them lapse after
+ * {@link #LEASE}, and any server on the database (the same one restarted, or another) then claims and resumes the run,
+ * only one of them.
  */
 public final class Runs {
 
   private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
 
-  /** How many interrupted runs one start resumes; more stay recorded as running for the next start. */
+  /** How many interrupted runs one scan resumes; more stay claimable for the next scan. */
   private static final int MAX_RESUMED = 10_000;
+
+  /** How long a lease on a run lasts without renewal: a crashed server's runs are resumed after at most this. */
+  public static final Duration LEASE = Duration.ofSeconds(60);
+
+  /** How often a server renews its leases and looks for runs whose server is gone. */
+  public static final Duration RENEW_EVERY = Duration.ofSeconds(15);
 
   /** A finished run as the API shows it. */
   record RunResultView(String runId, String pipeline, String status, String failure, double costUsd,
@@ -50,6 +61,8 @@ public final class Runs {
   private final InstantSource clock;
   private final ActiveRuns active;
   private volatile boolean stopping;
+  private final String owner = "server-" + UUID.randomUUID();
+  private final RunLeases leases;
 
   public Runs(EmbeddedEngine engine, List<Pipeline> pipelines, ActiveRuns active, Store store, InstantSource clock) {
     this.active = Objects.requireNonNull(active, "active");
@@ -63,6 +76,7 @@ public final class Runs {
     this.pipelines = Map.copyOf(byName);
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.leases = store.runLeases();
   }
 
   public List<String> pipelineNames() {
@@ -84,6 +98,9 @@ public final class Runs {
       throw new ApiError(409, "duplicate_id", "run '" + id + "' is running already");
     }
     record(new RunEntry(id, null, pipeline.name(), tenant, "running", clock.instant()));
+    if (!leases.claim(id, owner, clock.instant().plus(LEASE))) {
+      LOG.warn("run {} could not be leased by this server; another may resume it if this one stops", id);
+    }
     Run run;
     try {
       run = engine.start(pipeline, request, id, tenant);
@@ -104,7 +121,10 @@ public final class Runs {
    */
   public int resumeInterrupted() {
     int resumed = 0;
-    for (String id : store.ledger().runIds("running", MAX_RESUMED)) {
+    for (String id : leases.claimable(clock.instant(), MAX_RESUMED)) {
+      if (stopping || active.contains(id) || !leases.claim(id, owner, clock.instant().plus(LEASE))) {
+        continue; // another server was quicker, or this one is on its way out
+      }
       RunView view = store.ledger().run(id).orElse(null);
       if (view == null || !active.add(id)) {
         continue;
@@ -127,9 +147,34 @@ public final class Runs {
     return resumed;
   }
 
+  /**
+   * Renews this server's leases, then claims and resumes the runs whose server is gone. The server calls it every
+   * {@link #RENEW_EVERY}.
+   */
+  public void maintainLeases() {
+    if (stopping) {
+      return;
+    }
+    try {
+      leases.renew(owner, clock.instant().plus(LEASE));
+      resumeInterrupted();
+    } catch (RuntimeException e) {
+      LOG.warn("run leases could not be renewed or scanned: {}", e.getMessage());
+    }
+  }
+
   /** Called before the engine closes: the runs it interrupts stay running in the ledger, to resume at the next start. */
   public void stopping() {
     stopping = true;
+  }
+
+  /** Called after the engine closed: gives up this server's leases, so the next server resumes its runs at once. */
+  public void stopped() {
+    try {
+      leases.release(owner);
+    } catch (RuntimeException e) {
+      LOG.warn("run leases could not be released (the runs resume once they lapse): {}", e.getMessage());
+    }
   }
 
   private void finish(Pipeline pipeline, String runId, String tenant, RunResult result, Throwable failure) {

@@ -76,6 +76,32 @@ class RunResumeTest {
   }
 
   @Test
+  void aRunInProgressOnAnotherServer_isNotTakenOver() throws Exception {
+    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(5)
+        .withStoreUrl(dir.resolve("shared.db").toString());
+    StuckBidder stuck = new StuckBidder();
+    try (AtomicServer first = AtomicServer.builder(config)
+        .bidder(new OnKind("doc.first", new ScriptedBidder("first-model", 0.9, 0.001, 10, "stage one")))
+        .bidder(stuck).pipeline(pipeline()).start()) {
+      String key = first.store().apiKeys().issue("default").key();
+      new Http(first.port(), key)
+          .post("/v1/runs?async=true", "{\"pipeline\":\"two-steps\",\"id\":\"run-s\",\"request\":{\"text\":\"go\"}}");
+      assertThat(stuck.entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+      ScriptedBidder secondElsewhere = new ScriptedBidder("second-model", 0.9, 0.001, 10, "stage two");
+      try (AtomicServer other = AtomicServer.builder(config)
+          .bidder(new OnKind("doc.first", new ScriptedBidder("first-model", 0.9, 0.001, 10, "stage one")))
+          .bidder(new OnKind("doc.second", secondElsewhere)).pipeline(pipeline()).start()) {
+        // The first server's lease is live: the other server leaves its run alone.
+        assertThat(other.store().runLeases().claimable(java.time.Instant.now(), 10)).isEmpty();
+        assertThat(secondElsewhere.served()).isZero();
+      }
+    } finally {
+      stuck.release.countDown();
+    }
+  }
+
+  @Test
   void interruptedRun_ofAPipelineTheServerNoLongerHas_isRecordedAsAbandoned() throws Exception {
     ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(5)
         .withStoreUrl(dir.resolve("gone.db").toString());

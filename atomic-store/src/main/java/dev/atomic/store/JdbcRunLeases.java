@@ -1,0 +1,92 @@
+package dev.atomic.store;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+
+/**
+ * Run leases on the runs table. Claims go through the batch writer, so they apply after the run's own entry was
+ * written, in the one transaction order every write follows; the condition in the UPDATE makes a claim atomic.
+ */
+final class JdbcRunLeases implements RunLeases {
+
+  private final DataSource dataSource;
+  private final BatchWriter writer;
+  private final InstantSource clock;
+
+  JdbcRunLeases(DataSource dataSource, BatchWriter writer, InstantSource clock) {
+    this.dataSource = dataSource;
+    this.writer = writer;
+    this.clock = clock;
+  }
+
+  @Override
+  public boolean claim(String runId, String owner, Instant until) {
+    Checks.id("run id", runId);
+    Checks.id("lease owner", owner);
+    long now = clock.millis();
+    AtomicBoolean claimed = new AtomicBoolean();
+    JdbcStore.await(writer.submit(new Write() {
+      @Override
+      public void apply(Tx tx) throws SQLException {
+        claimed.set(tx.update("""
+            UPDATE runs SET owner = ?, lease_until = ?
+            WHERE id = ? AND status = 'running'
+              AND (owner IS NULL OR owner = ? OR lease_until IS NULL OR lease_until < ?)""",
+            owner, until.toEpochMilli(), runId, owner, now) == 1);
+      }
+
+      @Override
+      public String describe() {
+        return "a lease on run " + runId + " for " + owner;
+      }
+    }));
+    return claimed.get();
+  }
+
+  @Override
+  public void renew(String owner, Instant until) {
+    Checks.id("lease owner", owner);
+    JdbcStore.await(writer.submit(new Write() {
+      @Override
+      public void apply(Tx tx) throws SQLException {
+        tx.update("UPDATE runs SET lease_until = ? WHERE owner = ? AND status = 'running'", until.toEpochMilli(),
+            owner);
+      }
+
+      @Override
+      public String describe() {
+        return "the run leases of " + owner;
+      }
+    }));
+  }
+
+  @Override
+  public void release(String owner) {
+    Checks.id("lease owner", owner);
+    JdbcStore.await(writer.submit(new Write() {
+      @Override
+      public void apply(Tx tx) throws SQLException {
+        tx.update("UPDATE runs SET owner = NULL, lease_until = NULL WHERE owner = ? AND status = 'running'", owner);
+      }
+
+      @Override
+      public String describe() {
+        return "releasing the run leases of " + owner;
+      }
+    }));
+  }
+
+  @Override
+  public List<String> claimable(Instant now, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    return Sql.query(dataSource, "the claimable runs", """
+        SELECT id FROM runs WHERE status = 'running' AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?)
+        ORDER BY started_at, id LIMIT""" + " " + limit, List.of(now.toEpochMilli()), rs -> rs.getString(1));
+  }
+}
