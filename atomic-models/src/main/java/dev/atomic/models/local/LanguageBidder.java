@@ -9,6 +9,8 @@ import dev.atomic.task.Microtask;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import opennlp.tools.langdetect.Language;
@@ -24,10 +26,21 @@ public final class LanguageBidder implements Bidder {
 
   /** The model file inside the Maven artifact. */
   static final String MODEL_RESOURCE = "/langdetect-183.bin";
+  private static final int RECENT = 64;
 
   private final String id;
   private final String kind;
   private final LanguageDetectorME detector;
+  /**
+   * The last texts detected (guarded by the detector's lock): a microtask's bid needs the language's confidence and its
+   * serving the language, so without it every text would be detected twice.
+   */
+  private final Map<String, Language> recent = new LinkedHashMap<>(RECENT * 2, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Language> eldest) {
+      return size() > RECENT;
+    }
+  };
   private final ComputeCost cost;
 
   private LanguageBidder(String id, String kind, LanguageDetectorME detector, ComputeCost cost) {
@@ -57,7 +70,13 @@ public final class LanguageBidder implements Bidder {
   public Language detect(String text) {
     // LanguageDetectorME keeps no per-call state, but the docs do not promise thread safety: serialise calls.
     synchronized (detector) {
-      return detector.predictLanguage(text);
+      Language known = recent.get(text);
+      if (known != null) {
+        return known;
+      }
+      Language best = detector.predictLanguage(text);
+      recent.put(text, best);
+      return best;
     }
   }
 
