@@ -73,6 +73,11 @@ final class Databases {
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout(30_000);
+    // A deferred transaction that reads before it writes (a write that checks its decision exists) holds a snapshot;
+    // if another connection (the audit writer) commits meanwhile, its first write fails at once with
+    // SQLITE_BUSY_SNAPSHOT, which no busy timeout retries. IMMEDIATE takes the write lock at BEGIN, waiting as long as
+    // the busy timeout allows, so the ledger's and the audit trail's writers take turns instead of failing.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     config.enforceForeignKeys(true);
     SQLiteDataSource dataSource = new SQLiteDataSource(config);
     dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
