@@ -1,6 +1,5 @@
 package dev.atomic.store;
 
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -29,55 +28,28 @@ final class JdbcRunLeases implements RunLeases {
     Checks.id("lease owner", owner);
     long now = clock.millis();
     AtomicBoolean claimed = new AtomicBoolean();
-    JdbcStore.await(writer.submit(new Write() {
-      @Override
-      public void apply(Tx tx) throws SQLException {
+    JdbcStore.await(writer.submit(Write.of("a lease on run " + runId + " for " + owner, tx ->
         claimed.set(tx.update("""
             UPDATE runs SET owner = ?, lease_until = ?
             WHERE id = ? AND status = 'running'
               AND (owner IS NULL OR owner = ? OR lease_until IS NULL OR lease_until < ?)""",
-            owner, until.toEpochMilli(), runId, owner, now) == 1);
-      }
-
-      @Override
-      public String describe() {
-        return "a lease on run " + runId + " for " + owner;
-      }
-    }));
+            owner, until.toEpochMilli(), runId, owner, now) == 1))));
     return claimed.get();
   }
 
   @Override
   public void renew(String owner, Instant until) {
     Checks.id("lease owner", owner);
-    JdbcStore.await(writer.submit(new Write() {
-      @Override
-      public void apply(Tx tx) throws SQLException {
+    JdbcStore.await(writer.submit(Write.of("the run leases of " + owner, tx ->
         tx.update("UPDATE runs SET lease_until = ? WHERE owner = ? AND status = 'running'", until.toEpochMilli(),
-            owner);
-      }
-
-      @Override
-      public String describe() {
-        return "the run leases of " + owner;
-      }
-    }));
+            owner))));
   }
 
   @Override
   public void release(String owner) {
     Checks.id("lease owner", owner);
-    JdbcStore.await(writer.submit(new Write() {
-      @Override
-      public void apply(Tx tx) throws SQLException {
-        tx.update("UPDATE runs SET owner = NULL, lease_until = NULL WHERE owner = ? AND status = 'running'", owner);
-      }
-
-      @Override
-      public String describe() {
-        return "releasing the run leases of " + owner;
-      }
-    }));
+    JdbcStore.await(writer.submit(Write.of("releasing the run leases of " + owner, tx ->
+        tx.update("UPDATE runs SET owner = NULL, lease_until = NULL WHERE owner = ? AND status = 'running'", owner))));
   }
 
   @Override

@@ -2,7 +2,6 @@ package dev.atomic.store;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.atomic.governance.audit.AuditStore;
-import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -88,19 +87,11 @@ final class JdbcStore implements Store {
     Checks.id("learner name", name);
     Json.requireWellFormed("the state of learner " + name, stateJson);
     long savedAt = clock.millis();
-    await(writer.submit(new Write() {
-      @Override
-      public void apply(Tx tx) throws SQLException {
-        tx.update("INSERT INTO learner_state (name, version, state, saved_at) VALUES (?, ?, ?, ?) "
+    String what = "the state of learner " + name + " (version " + version + ", " + stateJson.length() + " characters)";
+    await(writer.submit(Write.of(what, tx -> tx.update(
+        "INSERT INTO learner_state (name, version, state, saved_at) VALUES (?, ?, ?, ?) "
             + "ON CONFLICT (name) DO UPDATE SET version = excluded.version, state = excluded.state, "
-            + "saved_at = excluded.saved_at", name, version, stateJson, savedAt);
-      }
-
-      @Override
-      public String describe() {
-        return "the state of learner " + name + " (version " + version + ", " + stateJson.length() + " characters)";
-      }
-    }));
+            + "saved_at = excluded.saved_at", name, version, stateJson, savedAt))));
   }
 
   @Override

@@ -11,6 +11,27 @@ interface Write {
   /** What is written, for error messages. */
   String describe();
 
+  /** The statements of a write, as a lambda. */
+  @FunctionalInterface
+  interface Statements {
+    void apply(Tx tx) throws SQLException;
+  }
+
+  /** A write of {@code statements}, described as {@code what} in error messages. */
+  static Write of(String what, Statements statements) {
+    return new Write() {
+      @Override
+      public void apply(Tx tx) throws SQLException {
+        statements.apply(tx);
+      }
+
+      @Override
+      public String describe() {
+        return what;
+      }
+    };
+  }
+
   /** A write of nothing, whose acknowledgement means everything queued before it is acknowledged. */
   Write FLUSH = new Write() {
     @Override
