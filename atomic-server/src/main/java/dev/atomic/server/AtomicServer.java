@@ -238,14 +238,15 @@ public final class AtomicServer implements AutoCloseable {
     }
     background.shutdownNow();
     runs.stopping();
-    engine.close();
-    runs.stopped();
+    // No lease renewal may follow the release below, or the next server would wait for the lease to lapse.
     checkpoints.shutdownNow();
     try {
       checkpoints.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    engine.close();
+    runs.stopped();
     checkpoint();
     exchange.close();
     audit.close();
