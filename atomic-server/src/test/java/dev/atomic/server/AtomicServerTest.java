@@ -14,15 +14,22 @@ class AtomicServerTest {
   @TempDir
   Path dir;
 
+  private ServerConfig config(String database) {
+    return ServerConfig.defaults().withPort(0).withSeed(8).withStoreUrl(dir.resolve(database).toString());
+  }
+
+  /** A server with one scripted model: the same configuration before and after each restart. */
+  private static AtomicServer withModel(ServerConfig config) {
+    return AtomicServer.builder(config).bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start();
+  }
+
   @Test
   void restart_restoresWhatTheExchangeLearned() {
-    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8)
-        .withStoreUrl(dir.resolve("ledger/atomic.db").toString());
+    ServerConfig config = config("ledger/atomic.db");
     EstimatorSnapshot learned;
     long auctions;
     String key;
-    try (AtomicServer server = AtomicServer.builder(config)
-        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+    try (AtomicServer server = withModel(config)) {
       key = server.store().apiKeys().issue("default").key();
       Http http = new Http(server.port(), key);
       for (int i = 0; i < 3; i++) {
@@ -34,8 +41,7 @@ class AtomicServerTest {
     }
     assertThat(learned.arms()).isNotEmpty();
 
-    try (AtomicServer again = AtomicServer.builder(config)
-        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+    try (AtomicServer again = withModel(config)) {
       assertThat(again.exchange().auctionsHeld()).isEqualTo(auctions);
       EstimatorSnapshot.Arm before = learned.arms().getFirst();
       EstimatorSnapshot.Arm after = again.exchange().snapshot().arms().getFirst();
@@ -49,21 +55,18 @@ class AtomicServerTest {
 
   @Test
   void feedbackAfterRestart_onADecisionMadeBefore_isAppliedAndTeaches() {
-    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8)
-        .withStoreUrl(dir.resolve("feedback.db").toString());
+    ServerConfig config = config("feedback.db");
     String key;
     String decision;
     double observationsBefore;
-    try (AtomicServer server = AtomicServer.builder(config)
-        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+    try (AtomicServer server = withModel(config)) {
       key = server.store().apiKeys().issue("default").key();
       decision = new Http(server.port(), key).post("/v1/microtasks", "{\"kind\":\"late.feedback\"}").json()
           .path("decisionId").asText();
       observationsBefore = server.exchange().snapshot().arms().getFirst().observations();
     }
 
-    try (AtomicServer again = AtomicServer.builder(config)
-        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+    try (AtomicServer again = withModel(config)) {
       assertThat(again.exchange().pendingFeedback()).isEqualTo(1);
       Http.Reply reply = new Http(again.port(), key).post("/v1/decisions/" + decision + "/feedback", "{\"quality\":0}");
       assertThat(reply.status()).as(reply.body()).isEqualTo(200);
@@ -74,10 +77,8 @@ class AtomicServerTest {
 
   @Test
   void checkpoint_savesWhatWasLearnedWhileServing() throws Exception {
-    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8).withCheckpointSeconds(1)
-        .withStoreUrl(dir.resolve("checkpoint.db").toString());
-    try (AtomicServer server = AtomicServer.builder(config)
-        .bidder(new ScriptedBidder("model", 0.9, 0.001, 10, "ok")).start()) {
+    ServerConfig config = config("checkpoint.db").withCheckpointSeconds(1);
+    try (AtomicServer server = withModel(config)) {
       Http http = new Http(server.port(), server.store().apiKeys().issue("default").key());
       http.post("/v1/microtasks", "{\"kind\":\"checkpoint.check\"}");
       // The saved state, read back while the server runs, as a crash right now would leave it.
@@ -126,8 +127,7 @@ class AtomicServerTest {
 
   @Test
   void learner_isSavedAtStop_andRestoredAtTheNextStart() {
-    ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(8)
-        .withStoreUrl(dir.resolve("learner.db").toString());
+    ServerConfig config = config("learner.db");
     Words first = new Words();
     try (AtomicServer server = AtomicServer.builder(config).learner(first).start()) {
       assertThat(first.restores).isZero();
