@@ -15,6 +15,9 @@ package dev.atomic.estimate;
  *     to the best of that second draw among the candidates other than the first draw's winner. It keeps learning about
  *     the runner-up, so that an arm which had early bad luck is not abandoned for good when a dearer arm leads. 0 (the
  *     default) is plain Thompson sampling, with the same draws; must be in [0, 1]
+ * @param cheaperChallengers whether only candidates with a lower expected cost than the leader may challenge it, so that
+ *     the top-two exploration never spends more than the leader would (cost-aware exploration: it keeps learning the
+ *     cheaper arms that a dear leader would otherwise starve); no effect without a top-two probability
  */
 public record EstimatorConfig(
     double claimWeightVariance,
@@ -22,7 +25,8 @@ public record EstimatorConfig(
     double featureVariance,
     double costPriorWeight,
     double explorationScale,
-    double topTwoProbability) {
+    double topTwoProbability,
+    boolean cheaperChallengers) {
 
   public EstimatorConfig {
     check("claimWeightVariance", claimWeightVariance);
@@ -47,7 +51,7 @@ public record EstimatorConfig(
   /** Priors with an exploration scale and no top-two challenger. */
   public EstimatorConfig(double claimWeightVariance, double biasVariance, double featureVariance,
       double costPriorWeight, double explorationScale) {
-    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale, 0);
+    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale, 0, false);
   }
 
   /** Priors that trust a bidder's claim at first and learn its real rate within tens of outcomes. */
@@ -57,17 +61,22 @@ public record EstimatorConfig(
 
   public EstimatorConfig withFeatureVariance(double variance) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, variance, costPriorWeight, explorationScale,
-        topTwoProbability);
+        topTwoProbability, cheaperChallengers);
   }
 
   public EstimatorConfig withExplorationScale(double scale) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, scale,
-        topTwoProbability);
+        topTwoProbability, cheaperChallengers);
   }
 
   public EstimatorConfig withTopTwoProbability(double probability) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
-        probability);
+        probability, cheaperChallengers);
+  }
+
+  public EstimatorConfig withCheaperChallengers(boolean cheaperOnly) {
+    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
+        topTwoProbability, cheaperOnly);
   }
 
   private static void check(String name, double value) {

@@ -197,24 +197,33 @@ final class Auction {
 
   /**
    * Top-two Thompson sampling: with probability {@link dev.atomic.estimate.EstimatorConfig#topTwoProbability()} the
-   * best candidate of the second draw, among all but the first draw's leader, moves to the front and is offered the
-   * award first (the leader stays next, for the budget and for escalation). Off, it takes no random number.
+   * best candidate of the second draw, among all but the first draw's leader (and, with
+   * {@link dev.atomic.estimate.EstimatorConfig#cheaperChallengers()}, among those expected to cost less than it), moves
+   * to the front and is offered the award first; the leader stays next, for the budget and for escalation. Off, it
+   * takes no random number.
    */
   private void challenge() {
     double beta = estimator.config().topTwoProbability();
     if (beta == 0 || candidates.size() < 2 || random.nextDouble() >= beta) {
       return;
     }
-    int best = 1;
-    for (int i = 2; i < candidates.size(); i++) {
+    double leaderCost = candidates.getFirst().estimate().expectedCostUsd();
+    boolean cheaperOnly = estimator.config().cheaperChallengers();
+    int best = -1;
+    for (int i = 1; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
-      Candidate b = candidates.get(best);
-      if (c.challengeUtility() > b.challengeUtility()
+      if (cheaperOnly && !(c.estimate().expectedCostUsd() < leaderCost)) {
+        continue;
+      }
+      Candidate b = best < 0 ? null : candidates.get(best);
+      if (b == null || c.challengeUtility() > b.challengeUtility()
           || (c.challengeUtility() == b.challengeUtility() && c.arm().compareTo(b.arm()) < 0)) {
         best = i;
       }
     }
-    candidates.addFirst(candidates.remove(best));
+    if (best > 0) {
+      candidates.addFirst(candidates.remove(best));
+    }
   }
 
   private static String fmt(String format, Object... args) {

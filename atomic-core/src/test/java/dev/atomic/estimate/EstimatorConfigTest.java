@@ -37,7 +37,10 @@ class EstimatorConfigTest {
     assertThat(new EstimatorConfig(0.25, 2, 0.5, 1, 0.4).topTwoProbability()).isZero();
 
     assertThat(EstimatorConfig.defaults().withExplorationScale(0.4).withTopTwoProbability(0.3))
-        .isEqualTo(new EstimatorConfig(0.25, 2.0, 0.5, 1.0, 0.4, 0.3));
+        .isEqualTo(new EstimatorConfig(0.25, 2.0, 0.5, 1.0, 0.4, 0.3, false));
+    assertThat(EstimatorConfig.defaults().cheaperChallengers()).isFalse();
+    assertThat(EstimatorConfig.defaults().withTopTwoProbability(0.3).withCheaperChallengers(true))
+        .isEqualTo(new EstimatorConfig(0.25, 2.0, 0.5, 1.0, 1.0, 0.3, true));
   }
 
   @Test

@@ -107,6 +107,27 @@ class ExchangeProperties {
     }
   }
 
+  @Property(tries = 50)
+  void cheaperChallengers_neverAwardABidDearerThanTheLeader(
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @IntRange(min = 2, max = 8) int bidders) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Exchange.Builder builder = Exchange.builder().seed(seed).utility(Utility.of(random.nextDouble(100), 0))
+        .estimator(EstimatorConfig.defaults().withTopTwoProbability(1).withCheaperChallengers(true));
+    for (int i = 0; i < bidders; i++) {
+      builder.bidder(randomBidder("b" + i, random));
+    }
+    try (Exchange ex = builder.build()) {
+      for (int i = 0; i < 30; i++) {
+        Decision d = ex.award(Microtask.builder("k").build());
+        ScoredBid leader = d.ranked().stream().max(java.util.Comparator.comparingDouble(ScoredBid::utility))
+            .orElseThrow();
+        assertThat(d.ranked().getFirst().expectedCostUsd()).isLessThanOrEqualTo(leader.expectedCostUsd());
+        ex.feedback(d.id(), Feedback.score(random.nextDouble()));
+      }
+    }
+  }
+
   @Property(tries = 30)
   void topTwo_sameSeed_sameDecisions(
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed,

@@ -42,6 +42,16 @@ final class CascadeFamily {
    * models are left out is decided by price alone (the cheapest are the smallest models), never by outcomes.
    */
   static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters, int skipCheapest) {
+    return declare(prices, teachDissenters, skipCheapest, false);
+  }
+
+  /**
+   * The family, and with {@code secondPair} a second cheap stage before the highest-priced model in every cascade: the
+   * two models ranked just above the {@value #CHEAP_MODELS} cheapest by price (chosen by price alone), asked when the
+   * first pair disagrees and trusted when they agree with each other.
+   */
+  static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters, int skipCheapest,
+      boolean secondPair) {
     if (skipCheapest < 0 || skipCheapest > CHEAP_MODELS - 2) {
       throw new IllegalArgumentException("skipCheapest must be in [0, " + (CHEAP_MODELS - 2) + "], was "
           + skipCheapest);
@@ -49,8 +59,9 @@ final class CascadeFamily {
     Verifier agree = CascadeFamily::choicesAgree;
     Verifier verifier = teachDissenters ? agree.withSingleCorrectAnswer() : agree;
     List<ModelPrice> byPrice = prices.stream().sorted(ModelPrice.cheapestFirst()).toList();
-    if (byPrice.size() < CHEAP_MODELS + 1) {
-      throw new IllegalArgumentException("the cascade family needs at least " + (CHEAP_MODELS + 1) + " models, has "
+    int needed = CHEAP_MODELS + 1 + (secondPair ? 2 : 0);
+    if (byPrice.size() < needed) {
+      throw new IllegalArgumentException("the cascade family needs at least " + needed + " models, has "
           + byPrice.size());
     }
     String strong = byPrice.getLast().model();
@@ -61,8 +72,16 @@ final class CascadeFamily {
       for (int j = i + 1; j < CHEAP_MODELS; j++) {
         String a = byPrice.get(i).model();
         String b = byPrice.get(j).model();
-        family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(strong) + "]",
-            List.of(List.of(a, b), List.of(strong)), verifier, kinds));
+        if (secondPair) {
+          String c = byPrice.get(CHEAP_MODELS).model();
+          String d = byPrice.get(CHEAP_MODELS + 1).model();
+          family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(c) + "+"
+              + shortName(d) + ">" + shortName(strong) + "]", List.of(List.of(a, b), List.of(c, d), List.of(strong)),
+              verifier, kinds));
+        } else {
+          family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(strong) + "]",
+              List.of(List.of(a, b), List.of(strong)), verifier, kinds));
+        }
       }
     }
     return List.copyOf(family);

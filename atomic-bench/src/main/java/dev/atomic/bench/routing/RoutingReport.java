@@ -51,7 +51,8 @@ final class RoutingReport {
     f.put("feature_dims", chosen.variant().dims());
     f.put("estimator", Map.of("claim_weight_variance", estimator.claimWeightVariance(), "bias_variance",
         estimator.biasVariance(), "feature_variance", estimator.featureVariance(), "cost_prior_weight",
-        estimator.costPriorWeight(), "exploration_scale", estimator.explorationScale()));
+        estimator.costPriorWeight(), "exploration_scale", estimator.explorationScale(), "top_two_probability",
+        estimator.topTwoProbability(), "cheaper_challengers", estimator.cheaperChallengers()));
     f.put("cascades", cascades.stream().map(Cascade::id).toList());
     Map<String, Object> routers = new LinkedHashMap<>();
     r.singles().forEach((m, p) -> routers.put(m, point(p)));

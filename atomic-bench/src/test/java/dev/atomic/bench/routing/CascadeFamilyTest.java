@@ -49,6 +49,22 @@ class CascadeFamilyTest {
   }
 
   @Test
+  void declare_withASecondPair_asksTheTwoNextByPriceBeforeTheStrongest() {
+    List<ModelPrice> eight = IntStream.rangeClosed(1, 8).mapToObj(i -> new ModelPrice("m" + i, "together", i, i))
+        .toList();
+
+    List<Cascade> family = CascadeFamily.declare(eight, true, 0, true);
+
+    assertThat(family).hasSize(10);
+    assertThat(family).allMatch(c -> c.stages().size() == 3);
+    assertThat(family).allMatch(c -> c.stages().get(1).equals(List.of("m6", "m7")));
+    assertThat(family).allMatch(c -> c.stages().getLast().equals(List.of("m8")));
+    assertThat(family.getFirst().id()).isEqualTo("cascade[m1+m2>m6+m7>m8]");
+    assertThatThrownBy(() -> CascadeFamily.declare(PRICES, true, 0, true))
+        .hasMessage("the cascade family needs at least 8 models, has 6");
+  }
+
+  @Test
   void declare_tooFewModels_isRejected() {
     assertThatThrownBy(() -> CascadeFamily.declare(PRICES.subList(0, 5), true))
         .hasMessage("the cascade family needs at least 6 models, has 5");
