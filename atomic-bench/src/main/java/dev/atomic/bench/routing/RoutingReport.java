@@ -228,7 +228,11 @@ final class RoutingReport {
         + "building this benchmark (the first pass dropped 16-dim context and plain Thompson sampling, which lost "
         + "clearly), so the list is not entirely blind to the test prompts. The second pass (published-reputation "
         + "claims, a smaller cascade family without the two cheapest models, a denser cost-weight grid) was compared "
-        + "on train-split streams only (`atomic.routing.selectOnly`).\n");
+        + "on train-split streams only (`atomic.routing.selectOnly`), as was the third: top-two Thompson sampling "
+        + "(`EstimatorConfig.topTwoProbability`: with probability β the award goes to the best of a second draw among "
+        + "the other bids, so a runner-up that had early bad luck keeps being learned), its cost-aware form "
+        + "(`EstimatorConfig.cheaperChallengers`: only bids expected to cost less than the leader may challenge) and "
+        + "cascades that ask a second cheap pair (the 6th and 7th models by price) before the dearest model.\n");
     md.append("\nWhat limits it. Without context the exchange can at best learn one arm per task kind, and the arms "
         + "that reach 95% of GPT-4's accuracy cheaply (a cascade on ARC and WinoGrande) beat GPT-4 alone by a few "
         + "points of cost-weighted utility only: with 21 arms per kind and about a thousand prompts per kind, telling "
