@@ -40,8 +40,8 @@ class VariantTest {
 
   @Test
   void topTwo_reachesTheEstimatorAndTheLabel() {
-    Variant v = new Variant(0, 0.4, true, 0, false, 0.25, false, false);
-    Variant cheaper = new Variant(0, 0.4, true, 0, false, 0.25, true, false);
+    Variant v = new Variant(0, 0.4, true, 0, false, 0.25, false, CascadeFamily.Shape.PAIRS);
+    Variant cheaper = new Variant(0, 0.4, true, 0, false, 0.25, true, CascadeFamily.Shape.PAIRS);
 
     assertThat(v.estimator().topTwoProbability()).isEqualTo(0.25);
     assertThat(new Variant(0, 0.4, true).estimator().topTwoProbability()).isZero();
