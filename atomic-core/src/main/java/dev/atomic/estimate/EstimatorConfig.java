@@ -10,13 +10,23 @@ package dev.atomic.estimate;
  * @param explorationScale how widely the Thompson draw explores: the posterior's standard deviation is multiplied by it
  *     for the draw (1 is plain Thompson sampling; below 1 explores less, which pays when many arms compete over a
  *     short stream; 0 scores the posterior mean alone)
+ * @param topTwoProbability how often the auction is won by a challenger rather than by the leader (top-two Thompson
+ *     sampling, Russo 2016): with this probability every candidate's quality is drawn a second time, and the award goes
+ *     to the best of that second draw among the candidates other than the first draw's winner. It keeps learning about
+ *     the runner-up, so that an arm which had early bad luck is not abandoned for good when a dearer arm leads. 0 (the
+ *     default) is plain Thompson sampling, with the same draws; must be in [0, 1]
+ * @param cheaperChallengers whether only candidates with a lower expected cost than the leader may challenge it, so that
+ *     the top-two exploration never spends more than the leader would (cost-aware exploration: it keeps learning the
+ *     cheaper arms that a dear leader would otherwise starve); no effect without a top-two probability
  */
 public record EstimatorConfig(
     double claimWeightVariance,
     double biasVariance,
     double featureVariance,
     double costPriorWeight,
-    double explorationScale) {
+    double explorationScale,
+    double topTwoProbability,
+    boolean cheaperChallengers) {
 
   public EstimatorConfig {
     check("claimWeightVariance", claimWeightVariance);
@@ -24,6 +34,9 @@ public record EstimatorConfig(
     check("featureVariance", featureVariance);
     check("costPriorWeight", costPriorWeight);
     check("explorationScale", explorationScale);
+    if (!(topTwoProbability >= 0 && topTwoProbability <= 1)) {
+      throw new IllegalArgumentException("topTwoProbability must be in [0, 1], was " + topTwoProbability);
+    }
     if (biasVariance == 0) {
       throw new IllegalArgumentException("biasVariance must be > 0, or no bidder could ever be learned");
     }
@@ -35,17 +48,35 @@ public record EstimatorConfig(
     this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, 1.0);
   }
 
+  /** Priors with an exploration scale and no top-two challenger. */
+  public EstimatorConfig(double claimWeightVariance, double biasVariance, double featureVariance,
+      double costPriorWeight, double explorationScale) {
+    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale, 0, false);
+  }
+
   /** Priors that trust a bidder's claim at first and learn its real rate within tens of outcomes. */
   public static EstimatorConfig defaults() {
     return new EstimatorConfig(0.25, 2.0, 0.5, 1.0);
   }
 
   public EstimatorConfig withFeatureVariance(double variance) {
-    return new EstimatorConfig(claimWeightVariance, biasVariance, variance, costPriorWeight, explorationScale);
+    return new EstimatorConfig(claimWeightVariance, biasVariance, variance, costPriorWeight, explorationScale,
+        topTwoProbability, cheaperChallengers);
   }
 
   public EstimatorConfig withExplorationScale(double scale) {
-    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, scale);
+    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, scale,
+        topTwoProbability, cheaperChallengers);
+  }
+
+  public EstimatorConfig withTopTwoProbability(double probability) {
+    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
+        probability, cheaperChallengers);
+  }
+
+  public EstimatorConfig withCheaperChallengers(boolean cheaperOnly) {
+    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
+        topTwoProbability, cheaperOnly);
   }
 
   private static void check(String name, double value) {

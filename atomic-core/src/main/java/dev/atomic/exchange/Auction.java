@@ -43,7 +43,8 @@ final class Auction {
       Estimate estimate,
       double drawn,
       double utility,
-      double believedUtility) {
+      double believedUtility,
+      double challengeUtility) {
 
     ScoredBid scored() {
       return new ScoredBid(arm, claimedQuality, claimedCost, claimedLatencyMs, rationale, estimate.meanQuality(),
@@ -143,11 +144,19 @@ final class Auction {
     double drawn = e.sample(random, estimator.config().explorationScale());
     double utility = weights.score(drawn, e.expectedCostUsd(), e.expectedLatencyMs());
     double believed = weights.score(e.meanQuality(), e.expectedCostUsd(), e.expectedLatencyMs());
-    candidates.add(new Candidate(arm, offer, quality, cost, latencyMs, rationale, e, drawn, utility, believed));
+    // Top-two: a second, independent draw for the challenger, taken only when top-two is on, so that with it off the
+    // draws (and so a seed's decisions) are exactly plain Thompson sampling's.
+    double topTwo = estimator.config().topTwoProbability();
+    double challenge = topTwo == 0 ? Double.NaN
+        : weights.score(e.sample(random, estimator.config().explorationScale()), e.expectedCostUsd(),
+            e.expectedLatencyMs());
+    candidates.add(
+        new Candidate(arm, offer, quality, cost, latencyMs, rationale, e, drawn, utility, believed, challenge));
   }
 
   Closed close(String decisionId, long nowMillis, long draw) {
     candidates.sort(BEST_FIRST);
+    challenge();
     List<Candidate> ranked = new ArrayList<>(candidates.size());
     BudgetPacer.Reservation reservation = null;
     double available = budgets.available(task.tenant());
@@ -184,6 +193,37 @@ final class Auction {
     Decision decision = new Decision(decisionId, task.id(), task.kind(), task.tenant(), nowMillis,
         weights.costWeight(), weights.latencyWeight(), draw, scored, exclusions, winner, margin, explored);
     return new Closed(decision, List.copyOf(ranked), reservation);
+  }
+
+  /**
+   * Top-two Thompson sampling: with probability {@link dev.atomic.estimate.EstimatorConfig#topTwoProbability()} the
+   * best candidate of the second draw, among all but the first draw's leader (and, with
+   * {@link dev.atomic.estimate.EstimatorConfig#cheaperChallengers()}, among those expected to cost less than it), moves
+   * to the front and is offered the award first; the leader stays next, for the budget and for escalation. Off, it
+   * takes no random number.
+   */
+  private void challenge() {
+    double beta = estimator.config().topTwoProbability();
+    if (beta == 0 || candidates.size() < 2 || random.nextDouble() >= beta) {
+      return;
+    }
+    double leaderCost = candidates.getFirst().estimate().expectedCostUsd();
+    boolean cheaperOnly = estimator.config().cheaperChallengers();
+    int best = -1;
+    for (int i = 1; i < candidates.size(); i++) {
+      Candidate c = candidates.get(i);
+      if (cheaperOnly && !(c.estimate().expectedCostUsd() < leaderCost)) {
+        continue;
+      }
+      Candidate b = best < 0 ? null : candidates.get(best);
+      if (b == null || c.challengeUtility() > b.challengeUtility()
+          || (c.challengeUtility() == b.challengeUtility() && c.arm().compareTo(b.arm()) < 0)) {
+        best = i;
+      }
+    }
+    if (best > 0) {
+      candidates.addFirst(candidates.remove(best));
+    }
   }
 
   private static String fmt(String format, Object... args) {

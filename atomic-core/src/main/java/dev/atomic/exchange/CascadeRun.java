@@ -55,8 +55,11 @@ final class CascadeRun {
       }
       latency += stageLatency;
       boolean last = s == stages - 1;
-      if (failure == null && (last || staged.cascade().verifier().accept(task, answers))) {
-        Answer first = answers.getFirst();
+      Verifier verifier = staged.cascade().verifier();
+      boolean verified = failure == null && !last && verifier.accept(task, answers);
+      if (failure == null && (last || verified)) {
+        // A verified stage returns the answer its verifier names (a vote's majority); an unverified last stage its first.
+        Answer first = answers.get(verified ? Objects.checkIndex(verifier.returned(task, answers), answers.size()) : 0);
         Answer total = new Answer(first.output(), cost, Duration.ofNanos((long) (latency * 1e6)), first.confidence());
         String detail = "stage " + (s + 1) + " of " + stages + " answered";
         return new Served(total, null, false, latency, detail, contributions(staged, first, called), usage);

@@ -21,7 +21,8 @@ import java.util.Optional;
  * @param ranked the eligible bids, best utility first; the winner is the first
  * @param exclusions every bidder or strategy that took no part, with why
  * @param winner the winning arm, or {@code null} when no bid was eligible
- * @param margin the winner's utility minus the runner-up's; NaN without a runner-up
+ * @param margin the winner's utility minus the runner-up's; NaN without a runner-up; negative when a top-two challenger
+ *     won ({@link dev.atomic.estimate.EstimatorConfig#topTwoProbability()})
  * @param explored whether exploration changed the winner (the best bid on believed quality alone was another)
  */
 public record Decision(

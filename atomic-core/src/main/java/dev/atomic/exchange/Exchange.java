@@ -38,7 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>The {@link Estimator} turns each claim into the exchange's belief (calibrated quality, real cost and latency).
  *   <li>Hard constraints (max cost, latency SLO, minimum quality, the tenant's paced budget) exclude bids.
  *   <li>Each remaining bid is scored {@code drawn quality − λ·cost − μ·latency}, where the quality is a Thompson draw from
- *       the posterior (principled exploration, reproducible from the seed), and the best wins.
+ *       the posterior (principled exploration, reproducible from the seed), and the best wins; with a top-two
+ *       probability β ({@link EstimatorConfig#topTwoProbability()}), a fraction β of auctions go instead to the best of a
+ *       second draw among the others, so the runner-up keeps being learned.
  * </ol>
  * {@link #execute} then serves the award; if the winner fails, times out or the caller's check rejects its output, the
  * next-best bid serves, up to {@code maxAttempts}, and every attempt is recorded. {@link #feedback} teaches the estimator,

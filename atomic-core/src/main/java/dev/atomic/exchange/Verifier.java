@@ -12,8 +12,16 @@ import java.util.Objects;
 @FunctionalInterface
 public interface Verifier {
 
-  /** Whether to accept this stage's answers; the first answer is the one returned. */
+  /** Whether to accept this stage's answers; {@link #returned} says which of them is returned (the first by default). */
   boolean accept(Microtask task, List<Answer> answers);
+
+  /**
+   * Which of a stage's answers the cascade returns once {@link #accept} accepted them: an index into {@code answers}.
+   * The first by default; a vote returns one of the majority. Never asked of a last stage that was not verified.
+   */
+  default int returned(Microtask task, List<Answer> answers) {
+    return 0;
+  }
 
   /**
    * Whether the microtasks this verifier judges have a single correct answer that equal outputs share (a multiple-choice
@@ -36,6 +44,11 @@ public interface Verifier {
       }
 
       @Override
+      public int returned(Microtask task, List<Answer> answers) {
+        return accepts.returned(task, answers);
+      }
+
+      @Override
       public boolean singleCorrectAnswer() {
         return true;
       }
@@ -51,6 +64,39 @@ public interface Verifier {
       Object first = answers.getFirst().output();
       return answers.stream().allMatch(a -> Objects.equals(a.output(), first));
     };
+  }
+
+  /**
+   * Accepts when more than half of the stage's answers have the same non-null output (a majority vote), and returns the
+   * first answer of that majority. With two answers it is {@link #agreement()}.
+   */
+  static Verifier majority() {
+    return new Verifier() {
+      @Override
+      public boolean accept(Microtask task, List<Answer> answers) {
+        return majorityIndex(answers) >= 0;
+      }
+
+      @Override
+      public int returned(Microtask task, List<Answer> answers) {
+        return Math.max(0, majorityIndex(answers));
+      }
+    };
+  }
+
+  /** The index of the first answer whose output more than half of the answers share, or -1. */
+  private static int majorityIndex(List<Answer> answers) {
+    for (int i = 0; i < answers.size(); i++) {
+      Object output = answers.get(i).output();
+      if (output == null) {
+        continue;
+      }
+      long same = answers.stream().filter(a -> output.equals(a.output())).count();
+      if (2 * same > answers.size()) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** Accepts when every answer reports a confidence of at least {@code threshold}. */

@@ -32,6 +32,28 @@ class EstimatorConfigTest {
   }
 
   @Test
+  void topTwoProbability_defaultsToZeroAndChangesAlone() {
+    assertThat(EstimatorConfig.defaults().topTwoProbability()).isZero();
+    assertThat(new EstimatorConfig(0.25, 2, 0.5, 1, 0.4).topTwoProbability()).isZero();
+
+    assertThat(EstimatorConfig.defaults().withExplorationScale(0.4).withTopTwoProbability(0.3))
+        .isEqualTo(new EstimatorConfig(0.25, 2.0, 0.5, 1.0, 0.4, 0.3, false));
+    assertThat(EstimatorConfig.defaults().cheaperChallengers()).isFalse();
+    assertThat(EstimatorConfig.defaults().withTopTwoProbability(0.3).withCheaperChallengers(true))
+        .isEqualTo(new EstimatorConfig(0.25, 2.0, 0.5, 1.0, 1.0, 0.3, true));
+  }
+
+  @Test
+  void topTwoProbability_outsideZeroToOne_isRejected() {
+    assertThatThrownBy(() -> EstimatorConfig.defaults().withTopTwoProbability(1.5))
+        .hasMessage("topTwoProbability must be in [0, 1], was 1.5");
+    assertThatThrownBy(() -> EstimatorConfig.defaults().withTopTwoProbability(-0.1))
+        .hasMessageContaining("topTwoProbability");
+    assertThatThrownBy(() -> EstimatorConfig.defaults().withTopTwoProbability(Double.NaN))
+        .hasMessageContaining("topTwoProbability");
+  }
+
+  @Test
   void sample_withScaleOne_drawsExactlyAsThompsonSampling() {
     Estimate e = new Estimate(0.3, 1.7, 0.55, 0, 0, 10);
     SplittableRandom a = new SplittableRandom(42);

@@ -461,6 +461,23 @@ class ExchangeTest {
   }
 
   @Test
+  void cascade_majorityVote_returnsTheMajorityAnswerNotTheFirst() {
+    try (Exchange ex = exchange(constant("cheap1", "B", 0.0001, 0.6), constant("cheap2", "A", 0.0001, 0.6),
+        constant("cheap3", "A", 0.0001, 0.6), constant("strong", "C", 0.01, 0.99))
+        .utility(Utility.of(10, 0))
+        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
+        .cascade(Cascade.of("vote", Verifier.majority(),
+            List.of(List.of("cheap1", "cheap2", "cheap3"), List.of("strong"))))
+        .build()) {
+      Execution run = ex.execute(task("t"));
+
+      assertThat(run.servedBy()).isEqualTo("vote");
+      assertThat(run.output()).isEqualTo("A");
+      assertThat(run.attempts().getFirst().detail()).isEqualTo("stage 1 of 2 answered");
+    }
+  }
+
+  @Test
   void cascade_disagreementEscalatesAndPaysForBothStages() {
     try (Exchange ex = cascadeExchange(false)) {
       Execution run = ex.execute(task("t"));

@@ -18,6 +18,16 @@ import java.util.stream.Collectors;
  */
 final class CascadeFamily {
 
+  /** How each cascade of the family asks its cheap models before the dearest. */
+  enum Shape {
+    /** A pair of the cheapest models; their agreement stands. */
+    PAIRS,
+    /** A pair of the cheapest, then the two models ranked just above them by price; either pair's agreement stands. */
+    SECOND_PAIR,
+    /** Three of the cheapest models; a majority of their letters stands (two of three, or all three). */
+    MAJORITY_OF_THREE
+  }
+
   /** How many of the cheapest models form first stages. */
   static final int CHEAP_MODELS = 5;
 
@@ -42,27 +52,63 @@ final class CascadeFamily {
    * models are left out is decided by price alone (the cheapest are the smallest models), never by outcomes.
    */
   static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters, int skipCheapest) {
+    return declare(prices, teachDissenters, skipCheapest, Shape.PAIRS);
+  }
+
+  /**
+   * The family in a {@link Shape}: with {@link Shape#SECOND_PAIR} a second cheap stage before the highest-priced model
+   * in every cascade (the two models ranked just above the {@value #CHEAP_MODELS} cheapest by price, chosen by price
+   * alone), asked when the first pair disagrees; with {@link Shape#MAJORITY_OF_THREE} every triple of the cheapest
+   * models votes ({@link Verifier#majority()}) and the dearest answers when no letter has a majority.
+   */
+  static List<Cascade> declare(List<ModelPrice> prices, boolean teachDissenters, int skipCheapest, Shape shape) {
+    boolean secondPair = shape == Shape.SECOND_PAIR;
+    if (shape == Shape.MAJORITY_OF_THREE && skipCheapest > CHEAP_MODELS - 3) {
+      throw new IllegalArgumentException("a majority of three needs skipCheapest <= " + (CHEAP_MODELS - 3) + ", was "
+          + skipCheapest);
+    }
     if (skipCheapest < 0 || skipCheapest > CHEAP_MODELS - 2) {
       throw new IllegalArgumentException("skipCheapest must be in [0, " + (CHEAP_MODELS - 2) + "], was "
           + skipCheapest);
     }
-    Verifier agree = CascadeFamily::choicesAgree;
+    Verifier agree = shape == Shape.MAJORITY_OF_THREE ? choicesMajority() : CascadeFamily::choicesAgree;
     Verifier verifier = teachDissenters ? agree.withSingleCorrectAnswer() : agree;
     List<ModelPrice> byPrice = prices.stream().sorted(ModelPrice.cheapestFirst()).toList();
-    if (byPrice.size() < CHEAP_MODELS + 1) {
-      throw new IllegalArgumentException("the cascade family needs at least " + (CHEAP_MODELS + 1) + " models, has "
+    int needed = CHEAP_MODELS + 1 + (secondPair ? 2 : 0);
+    if (byPrice.size() < needed) {
+      throw new IllegalArgumentException("the cascade family needs at least " + needed + " models, has "
           + byPrice.size());
     }
     String strong = byPrice.getLast().model();
     Set<String> kinds = Arrays.stream(Task.values()).filter(Task::multipleChoice).map(Task::kind)
         .collect(Collectors.toSet());
     List<Cascade> family = new ArrayList<>();
+    if (shape == Shape.MAJORITY_OF_THREE) {
+      for (int i = skipCheapest; i < CHEAP_MODELS; i++) {
+        for (int j = i + 1; j < CHEAP_MODELS; j++) {
+          for (int k = j + 1; k < CHEAP_MODELS; k++) {
+            List<String> three = List.of(byPrice.get(i).model(), byPrice.get(j).model(), byPrice.get(k).model());
+            family.add(new Cascade("vote[" + String.join("+", three.stream().map(CascadeFamily::shortName).toList())
+                + ">" + shortName(strong) + "]", List.of(three, List.of(strong)), verifier, kinds));
+          }
+        }
+      }
+      return List.copyOf(family);
+    }
     for (int i = skipCheapest; i < CHEAP_MODELS; i++) {
       for (int j = i + 1; j < CHEAP_MODELS; j++) {
         String a = byPrice.get(i).model();
         String b = byPrice.get(j).model();
-        family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(strong) + "]",
-            List.of(List.of(a, b), List.of(strong)), verifier, kinds));
+        if (secondPair) {
+          String c = byPrice.get(CHEAP_MODELS).model();
+          String d = byPrice.get(CHEAP_MODELS + 1).model();
+          family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(c) + "+"
+              + shortName(d) + ">" + shortName(strong) + "]", List.of(List.of(a, b), List.of(c, d), List.of(strong)),
+              verifier, kinds));
+        } else {
+          family.add(new Cascade("cascade[" + shortName(a) + "+" + shortName(b) + ">" + shortName(strong) + "]",
+              List.of(List.of(a, b), List.of(strong)), verifier, kinds));
+        }
       }
     }
     return List.copyOf(family);
@@ -77,6 +123,31 @@ final class CascadeFamily {
       return false;
     }
     return answers.stream().allMatch(a -> first.equals(a.output()));
+  }
+
+  /**
+   * The vote: more than half of the stage's answers read as the same choice letter, and one of them is returned.
+   * Unreadable answers never count toward a majority.
+   */
+  static Verifier choicesMajority() {
+    Verifier vote = Verifier.majority();
+    return new Verifier() {
+      @Override
+      public boolean accept(Microtask task, List<Answer> answers) {
+        return vote.accept(task, letters(answers));
+      }
+
+      @Override
+      public int returned(Microtask task, List<Answer> answers) {
+        return vote.returned(task, letters(answers));
+      }
+    };
+  }
+
+  /** The answers with every output that is not a choice letter blanked, so that it cannot join a majority. */
+  private static List<Answer> letters(List<Answer> answers) {
+    return answers.stream().map(a -> a.output() instanceof Replay.Choice ? a
+        : new Answer(null, a.costUsd(), a.latency(), a.confidence())).toList();
   }
 
   static String shortName(String model) {

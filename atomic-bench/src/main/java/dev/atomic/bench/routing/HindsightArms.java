@@ -131,8 +131,11 @@ final class HindsightArms {
           answers.add(new Answer(Replay.normalise(task, row.response().get(m), prompt.question()), row.cost(m),
               Duration.ZERO, Double.NaN));
         }
-        if (s == cascade.stages().size() - 1 || cascade.verifier().accept(microtask, answers)) {
-          right += row.correct(stage.getFirst()) ? 1 : 0;
+        boolean last = s == cascade.stages().size() - 1;
+        if (last || cascade.verifier().accept(microtask, answers)) {
+          // As CascadeRun serves it: a verified stage returns the answer its verifier names, a last stage its first.
+          int returned = last ? 0 : cascade.verifier().returned(microtask, answers);
+          right += row.correct(stage.get(returned)) ? 1 : 0;
           break;
         }
       }

@@ -51,7 +51,8 @@ final class RoutingReport {
     f.put("feature_dims", chosen.variant().dims());
     f.put("estimator", Map.of("claim_weight_variance", estimator.claimWeightVariance(), "bias_variance",
         estimator.biasVariance(), "feature_variance", estimator.featureVariance(), "cost_prior_weight",
-        estimator.costPriorWeight(), "exploration_scale", estimator.explorationScale()));
+        estimator.costPriorWeight(), "exploration_scale", estimator.explorationScale(), "top_two_probability",
+        estimator.topTwoProbability(), "cheaper_challengers", estimator.cheaperChallengers()));
     f.put("cascades", cascades.stream().map(Cascade::id).toList());
     Map<String, Object> routers = new LinkedHashMap<>();
     r.singles().forEach((m, p) -> routers.put(m, point(p)));
@@ -227,7 +228,12 @@ final class RoutingReport {
         + "building this benchmark (the first pass dropped 16-dim context and plain Thompson sampling, which lost "
         + "clearly), so the list is not entirely blind to the test prompts. The second pass (published-reputation "
         + "claims, a smaller cascade family without the two cheapest models, a denser cost-weight grid) was compared "
-        + "on train-split streams only (`atomic.routing.selectOnly`).\n");
+        + "on train-split streams only (`atomic.routing.selectOnly`), as was the third: top-two Thompson sampling "
+        + "(`EstimatorConfig.topTwoProbability`: with probability β the award goes to the best of a second draw among "
+        + "the other bids, so a runner-up that had early bad luck keeps being learned), its cost-aware form "
+        + "(`EstimatorConfig.cheaperChallengers`: only bids expected to cost less than the leader may challenge) and "
+        + "cascades that ask a second cheap pair (the 6th and 7th models by price) before the dearest model, or a "
+        + "majority vote of three of the cheapest (`Verifier.majority`) before it.\n");
     md.append("\nWhat limits it. Without context the exchange can at best learn one arm per task kind, and the arms "
         + "that reach 95% of GPT-4's accuracy cheaply (a cascade on ARC and WinoGrande) beat GPT-4 alone by a few "
         + "points of cost-weighted utility only: with 21 arms per kind and about a thousand prompts per kind, telling "
@@ -249,9 +255,9 @@ final class RoutingReport {
         + "through `Exchange.feedback`.\n");
     md.append("- Every prompt goes through the production `Exchange.execute` (auction, Thompson sampling, cascades, "
         + "estimator updates); each stream starts cold in a seeded random order.\n");
-    md.append("- Cascades, declared from list prices before the stream: every pair of the "
-        + CascadeFamily.CHEAP_MODELS + " cheapest models answers first; if their choice letters agree the answer "
-        + "stands, else the dearest model answers. Multiple-choice kinds only; whether feedback teaches the model "
+    md.append("- Cascades, declared from list prices before the stream (in the chosen variant's shape; pairs by "
+        + "default): every pair of the " + CascadeFamily.CHEAP_MODELS + " cheapest models answers first; if their "
+        + "choice letters agree the answer stands, else the dearest model answers. Multiple-choice kinds only; whether feedback teaches the model "
         + "that dissented depends on the variant (above). " + cascades.size() + " cascades: "
         + String.join(", ", cascades.stream().map(Cascade::id).toList()) + ".\n");
     md.append("- Baselines read outcomes in hindsight (they are yardsticks). The Zero router is the convex hull of the "

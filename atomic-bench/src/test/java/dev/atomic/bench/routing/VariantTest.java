@@ -39,6 +39,19 @@ class VariantTest {
   }
 
   @Test
+  void topTwo_reachesTheEstimatorAndTheLabel() {
+    Variant v = new Variant(0, 0.4, true, 0, false, 0.25, false, CascadeFamily.Shape.PAIRS);
+    Variant cheaper = new Variant(0, 0.4, true, 0, false, 0.25, true, CascadeFamily.Shape.PAIRS);
+
+    assertThat(v.estimator().topTwoProbability()).isEqualTo(0.25);
+    assertThat(new Variant(0, 0.4, true).estimator().topTwoProbability()).isZero();
+    assertThat(v.label()).isEqualTo("no context, exploration x0.4, cascades teach dissenters, top-two β=0.25");
+    assertThat(cheaper.estimator().cheaperChallengers()).isTrue();
+    assertThat(v.estimator().cheaperChallengers()).isFalse();
+    assertThat(cheaper.label()).endsWith("top-two β=0.25 (cheaper challengers)");
+  }
+
+  @Test
   void claim_isFlatUnlessTheVariantUsesReputation() {
     assertThat(new Variant(0, 0.4, true).claim("gpt-4-1106-preview")).isEqualTo(ReplayBidder.FLAT_CLAIM);
     assertThat(new Variant(0, 0.4, true, 0, true).claim("gpt-4-1106-preview")).isEqualTo(0.864);
