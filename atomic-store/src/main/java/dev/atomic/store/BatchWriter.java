@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /*
  * The write path, off the callers' threads. Callers put writes on a bounded queue and get a future; one writer thread
- * takes whatever is queued (up to maxBatch), runs it in one transaction and completes the futures only after the commit
- * returned: a completed future is the acknowledgement that the write is durable.
+ * waits for a write, lets the linger pass so that the writes right behind it join (group commit), takes whatever is
+ * queued (up to maxBatch), runs it in one transaction and completes the futures only after the commit returned: a
+ * completed future is the acknowledgement that the write is durable.
  *
  * If any write in a batch fails, the batch is rolled back and each of its writes is retried in a transaction of its
  * own, so one bad entry (an unknown decision id) fails alone and the others are still committed, in their order.
@@ -38,6 +39,7 @@ final class BatchWriter {
   private final String database;
   private final int capacity;
   private final int maxBatch;
+  private final Duration linger;
   private final Duration enqueueTimeout;
   private final BlockingQueue<Job> queue;
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
@@ -50,6 +52,7 @@ final class BatchWriter {
     this.database = settings.database().describe();
     this.capacity = settings.queueCapacity();
     this.maxBatch = settings.maxBatch();
+    this.linger = settings.linger();
     this.enqueueTimeout = settings.enqueueTimeout();
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.thread = Thread.ofPlatform().name("atomic-store-writer").daemon(true).start(this::drain);
@@ -152,6 +155,11 @@ final class BatchWriter {
     try {
       while (true) {
         batch.add(queue.take());
+        if (batch.getFirst() != STOP && queue.size() < maxBatch - 1 && linger.isPositive()) {
+          // Group commit: let the writes that follow within the linger join this transaction. A sleep rather than a
+          // timed poll, so that each of them does not wake the writer once more.
+          Thread.sleep(linger);
+        }
         queue.drainTo(batch, maxBatch - 1);
         // STOP is the last job ever queued, so when it is in the batch it is last.
         boolean stop = batch.getLast() == STOP;

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 
 /** The sealed copy of a {@link StoreConfig} that an open store runs with. */
-record Settings(
-    Database database, int queueCapacity, int maxBatch, Duration enqueueTimeout, int poolSize, InstantSource clock) {
+record Settings(Database database, int queueCapacity, int maxBatch, Duration linger, Duration enqueueTimeout,
+    int poolSize, InstantSource clock) {
 
   sealed interface Database permits Sqlite, Postgres {
     String describe();

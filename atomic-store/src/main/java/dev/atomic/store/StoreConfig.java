@@ -19,6 +19,7 @@ public final class StoreConfig {
   private Settings.Database database = new Settings.Sqlite(Path.of("atomic.db"));
   private int queueCapacity = 10_000;
   private int maxBatch = 500;
+  private Duration linger = Duration.ofMillis(2);
   private Duration enqueueTimeout = Duration.ofSeconds(5);
   private int poolSize = 4;
   private InstantSource clock = InstantSource.system();
@@ -73,6 +74,21 @@ public final class StoreConfig {
     return this;
   }
 
+  /**
+   * How long the writer waits, once a write arrives, for others to join its transaction (group commit). A request
+   * queues several writes (its microtask, decision and execution) a fraction of a millisecond apart; without the wait
+   * each would be a commit of its own, with its fsync, competing with the request for the cores. Acknowledgements come
+   * that much later; no request waits for them. Zero commits each write as soon as the writer is free.
+   */
+  public StoreConfig linger(Duration linger) {
+    Objects.requireNonNull(linger, "linger");
+    if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
+      throw new IllegalArgumentException("linger must be between 0 and 1 s, was " + linger);
+    }
+    this.linger = linger;
+    return this;
+  }
+
   /** How long {@link Store#record} may wait for room in a full queue before it throws. */
   public StoreConfig enqueueTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -103,6 +119,6 @@ public final class StoreConfig {
       throw new IllegalArgumentException(
           "maxBatch (" + maxBatch + ") must not exceed queueCapacity (" + queueCapacity + ")");
     }
-    return new Settings(database, queueCapacity, maxBatch, enqueueTimeout, poolSize, clock);
+    return new Settings(database, queueCapacity, maxBatch, linger, enqueueTimeout, poolSize, clock);
   }
 }

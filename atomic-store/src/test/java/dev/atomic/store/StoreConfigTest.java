@@ -38,6 +38,8 @@ class StoreConfigTest {
     assertThatThrownBy(() -> config.maxBatch(-3)).hasMessageContaining("was -3");
     assertThatThrownBy(() -> config.poolSize(1)).hasMessageContaining("was 1");
     assertThatThrownBy(() -> config.enqueueTimeout(Duration.ofSeconds(-1))).hasMessageContaining("PT-1S");
+    assertThatThrownBy(() -> config.linger(Duration.ofSeconds(2))).hasMessageContaining("was PT2S");
+    assertThatThrownBy(() -> config.linger(Duration.ofMillis(-1))).hasMessageContaining("was PT-0.001S");
   }
 
   @Test
