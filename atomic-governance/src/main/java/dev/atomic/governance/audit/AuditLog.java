@@ -1,5 +1,6 @@
 package dev.atomic.governance.audit;
 
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -46,7 +47,15 @@ public interface AuditLog {
    * dropped). {@link QueuedAuditLog#close} writes what is queued.
    */
   static QueuedAuditLog queued(AuditLog log, int capacity) {
-    return new QueuedAuditLog(Objects.requireNonNull(log, "log"), capacity);
+    return queued(log, capacity, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #queued(AuditLog, int)}, the writer waiting {@code linger} after the first event of a batch so that the
+   * events right behind it join the same transaction (group commit).
+   */
+  static QueuedAuditLog queued(AuditLog log, int capacity, Duration linger) {
+    return new QueuedAuditLog(Objects.requireNonNull(log, "log"), capacity, Objects.requireNonNull(linger, "linger"));
   }
 
   /** A log that chains entries and keeps them in the given store. */

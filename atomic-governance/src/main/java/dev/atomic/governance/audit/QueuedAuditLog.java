@@ -2,6 +2,7 @@ package dev.atomic.governance.audit;
 
 import dev.atomic.AtomicException;
 import java.lang.System.Logger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * An audit log whose {@link #submit} returns at once: one writer thread takes the queued events in order and appends
  * them to the underlying log in batches (one transaction each in a database), so the chain is the order of submission
- * and auditing costs an award a queue insert, not a commit.
+ * and auditing costs an award a queue insert, not a commit. After the first event of a batch the writer lets a short
+ * linger pass, so that the events right behind it share its transaction.
  *
  * <p>Nothing is dropped: a full queue makes {@code submit} wait. {@link #flush()} waits until everything submitted
  * before it is stored; {@link #close()} stores what is queued and stops the writer. A batch the store refuses is retried
@@ -35,16 +37,21 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
   private record Stop() implements Item {}
 
   private final AuditLog log;
+  private final Duration linger;
   private final BlockingQueue<Item> queue;
   private final Thread writer;
   private final AtomicLong failures = new AtomicLong();
   private volatile boolean closed;
 
-  QueuedAuditLog(AuditLog log, int capacity) {
+  QueuedAuditLog(AuditLog log, int capacity, Duration linger) {
     if (capacity < 1) {
       throw new IllegalArgumentException("audit queue capacity must be at least 1, was " + capacity);
     }
+    if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
+      throw new IllegalArgumentException("audit linger must be between 0 and 1 s, was " + linger);
+    }
     this.log = log;
+    this.linger = linger;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.writer = Thread.ofVirtual().name("atomic-audit-writer").start(this::drain);
   }
@@ -118,6 +125,14 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
         items.add(queue.take());
       } catch (InterruptedException e) {
         return;
+      }
+      if (items.getFirst() instanceof Event && linger.isPositive() && queue.size() < BATCH - 1) {
+        // The events an award raises arrive a fraction of a millisecond apart: one transaction for all of them.
+        try {
+          Thread.sleep(linger);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt(); // store what was taken; the next take() ends the writer
+        }
       }
       queue.drainTo(items, BATCH - 1);
       List<AuditEvent> events = new ArrayList<>(items.size());

@@ -65,4 +65,44 @@ class QueuedAuditLogTest {
       assertThat(order).containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "99");
     }
   }
+
+  @Test
+  void linger_eventsArrivingWithinIt_areStoredInOneBatch() {
+    AuditLog chained = AuditLog.chained(new InMemoryAuditStore(), InstantSource.fixed(Instant.EPOCH));
+    List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AuditLog counting = new AuditLog() {
+      @Override
+      public AuditEntry append(AuditEvent event) {
+        batches.add(1);
+        return chained.append(event);
+      }
+
+      @Override
+      public List<AuditEntry> appendAll(List<AuditEvent> events) {
+        batches.add(events.size());
+        return chained.appendAll(events);
+      }
+
+      @Override
+      public List<AuditEntry> read(long from, long to) {
+        return chained.read(from, to);
+      }
+    };
+    // A linger far longer than submitting five events takes, so the writer stores them together.
+    try (QueuedAuditLog log = AuditLog.queued(counting, 64, java.time.Duration.ofMillis(500))) {
+      for (int i = 0; i < 5; i++) {
+        log.submit(event(i));
+      }
+      log.flush();
+    }
+    assertThat(batches).containsExactly(5);
+  }
+
+  @Test
+  void queued_lingerOutOfRange_isRejected() {
+    AuditLog chained = AuditLog.chained(new InMemoryAuditStore(), InstantSource.fixed(Instant.EPOCH));
+
+    assertThatThrownBy(() -> AuditLog.queued(chained, 8, java.time.Duration.ofSeconds(5)))
+        .hasMessageContaining("between 0 and 1 s, was PT5S");
+  }
 }
