@@ -65,6 +65,8 @@ public final class AtomicServer implements AutoCloseable {
   /** The name the exchange's learned state is saved under in the ledger. */
   public static final String EXCHANGE_NAME = "main";
   private static final int AUDIT_QUEUE = 10_000;
+  /** Group commit for the audit trail: an award's events arrive within this of each other (see {@code StoreConfig.linger}). */
+  private static final Duration AUDIT_LINGER = Duration.ofMillis(2);
 
   private static final Logger LOG = LoggerFactory.getLogger(AtomicServer.class);
 
@@ -100,7 +102,7 @@ public final class AtomicServer implements AutoCloseable {
     this.stats = new TenantStats(b.clock, config.premiumBidder());
     ExchangeTracing tracing = new ExchangeTracing(telemetry, b.clock);
     // Queued: an award costs a queue insert, not an audit commit; one writer chains the entries in order.
-    this.audit = AuditLog.queued(AuditLog.chained(store.audit(), b.clock), AUDIT_QUEUE);
+    this.audit = AuditLog.queued(AuditLog.chained(store.audit(), b.clock), AUDIT_QUEUE, AUDIT_LINGER);
     ActiveRuns activeRuns = new ActiveRuns();
     Exchange.Builder exchangeBuilder = Exchange.builder()
         .utility(config.utility())

@@ -63,7 +63,7 @@ final class Requests {
   }
 
   static void json(Context ctx, int status, Object body) {
-    ctx.status(status).contentType("application/json").result(Json.write(body));
+    ctx.status(status).contentType("application/json").result(Json.writeBytes(body));
   }
 
   /**

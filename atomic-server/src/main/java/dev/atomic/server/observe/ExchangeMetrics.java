@@ -9,11 +9,16 @@ import dev.atomic.exchange.Feedback;
 import dev.atomic.task.Microtask;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Counts what the exchange does, for Prometheus: auctions and awards, wins and spend per bidder, attempt latency
@@ -21,10 +26,14 @@ import java.util.Objects;
  *
  * <p>Meter names follow Micrometer's dotted convention; the Prometheus registry renders {@code atomic.awards} as
  * {@code atomic_awards_total}. Bidder ids become tag values; their number is bounded by the registered bidders.
+ *
+ * <p>Each meter is registered once and then found by name and tag values in a map of this class's own: registering
+ * through a builder on every award costs the registry an id, sorted tags and a lookup, on the request's path.
  */
 public final class ExchangeMetrics implements ExchangeListener {
 
   private final MeterRegistry registry;
+  private final Map<String, Meter> meters = new ConcurrentHashMap<>();
 
   public ExchangeMetrics(MeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -32,14 +41,19 @@ public final class ExchangeMetrics implements ExchangeListener {
 
   @Override
   public void onDecision(Microtask task, Decision decision) {
-    Counter.builder("atomic.auctions").description("auctions held").tag("kind", task.kind())
-        .tag("awarded", String.valueOf(decision.awarded())).register(registry).increment();
+    String awarded = String.valueOf(decision.awarded());
+    meter("atomic.auctions", task.kind(), awarded, () -> Counter.builder("atomic.auctions")
+        .description("auctions held").tag("kind", task.kind()).tag("awarded", awarded).register(registry))
+        .increment();
     if (decision.awarded()) {
-      Counter.builder("atomic.awards").description("auctions that found a winner").tag("kind", task.kind())
-          .register(registry).increment();
-      Counter.builder("atomic.wins").description("auctions won, per bidder").tag("bidder", decision.winner())
-          .register(registry).increment();
-      DistributionSummary.builder("atomic.bids").description("eligible bids per auction").register(registry)
+      meter("atomic.awards", task.kind(), "", () -> Counter.builder("atomic.awards")
+          .description("auctions that found a winner").tag("kind", task.kind()).register(registry))
+          .increment();
+      meter("atomic.wins", decision.winner(), "", () -> Counter.builder("atomic.wins")
+          .description("auctions won, per bidder").tag("bidder", decision.winner()).register(registry))
+          .increment();
+      meter("atomic.bids", "", "", () -> DistributionSummary.builder("atomic.bids")
+          .description("eligible bids per auction").register(registry))
           .record(decision.ranked().size());
     }
   }
@@ -48,37 +62,54 @@ public final class ExchangeMetrics implements ExchangeListener {
   public void onExecution(Microtask task, Execution execution) {
     attempts(execution.attempts());
     if (execution.escalated()) {
-      Counter.builder("atomic.escalations").description("awards served by another bid than the winner's")
-          .tag("kind", task.kind()).register(registry).increment();
+      meter("atomic.escalations", task.kind(), "", () -> Counter.builder("atomic.escalations")
+          .description("awards served by another bid than the winner's").tag("kind", task.kind()).register(registry))
+          .increment();
     }
   }
 
   @Override
   public void onFailure(Microtask task, AwardFailedException failure) {
     attempts(failure.attempts());
-    Counter.builder("atomic.award.failures").description("awards whose every attempt failed")
-        .tag("kind", task.kind()).register(registry).increment();
+    meter("atomic.award.failures", task.kind(), "", () -> Counter.builder("atomic.award.failures")
+        .description("awards whose every attempt failed").tag("kind", task.kind()).register(registry))
+        .increment();
   }
 
   @Override
   public void onFeedback(String decisionId, Feedback feedback) {
-    Counter.builder("atomic.feedback").description("feedback received")
-        .tag("accepted", String.valueOf(feedback.quality() >= 0.5)).register(registry).increment();
+    String accepted = String.valueOf(feedback.quality() >= 0.5);
+    meter("atomic.feedback", accepted, "", () -> Counter.builder("atomic.feedback")
+        .description("feedback received").tag("accepted", accepted).register(registry))
+        .increment();
   }
 
   private void attempts(List<Attempt> attempts) {
     for (Attempt a : attempts) {
-      Counter.builder("atomic.cost").baseUnit("usd").description("what attempts cost, per bidder")
-          .tag("bidder", a.arm()).register(registry).increment(a.costUsd());
-      Timer.builder("atomic.attempt.latency").description("how long serving took, per bidder and outcome")
-          .tag("bidder", a.arm()).tag("status", a.status().name().toLowerCase(java.util.Locale.ROOT))
+      meter("atomic.cost", a.arm(), "", () -> Counter.builder("atomic.cost").baseUnit("usd")
+          .description("what attempts cost, per bidder").tag("bidder", a.arm()).register(registry))
+          .increment(a.costUsd());
+      String status = a.status().name().toLowerCase(Locale.ROOT);
+      meter("atomic.attempt.latency", a.arm(), status, () -> Timer.builder("atomic.attempt.latency")
+          .description("how long serving took, per bidder and outcome")
+          .tag("bidder", a.arm()).tag("status", status)
           .publishPercentileHistogram()
-          .register(registry)
+          .register(registry))
           .record(Duration.ofNanos((long) (a.latencyMs() * 1_000_000)));
       if (a.status() == Attempt.Status.REJECTED) {
-        Counter.builder("atomic.validation.failures").description("outputs the output check rejected")
-            .tag("bidder", a.arm()).register(registry).increment();
+        meter("atomic.validation.failures", a.arm(), "", () -> Counter.builder("atomic.validation.failures")
+            .description("outputs the output check rejected").tag("bidder", a.arm()).register(registry))
+            .increment();
       }
     }
+  }
+
+  /** The meter of this name and tag values, registered by {@code create} the first time. */
+  @SuppressWarnings("unchecked")
+  private <M extends Meter> M meter(String name, String tag, String secondTag, Supplier<M> create) {
+    // '\n' cannot occur in a meter name; kinds and bidder ids are the caller's, so keep the parts apart unambiguously.
+    String key = name + '\n' + tag.length() + '\n' + tag + '\n' + secondTag;
+    Meter meter = meters.get(key);
+    return (M) (meter != null ? meter : meters.computeIfAbsent(key, k -> create.get()));
   }
 }

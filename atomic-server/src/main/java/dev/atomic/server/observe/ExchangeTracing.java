@@ -44,14 +44,20 @@ public final class ExchangeTracing implements ExchangeListener {
 
   private final Tracer tracer;
   private final InstantSource clock;
+  private final boolean enabled;
 
   public ExchangeTracing(Telemetry telemetry, InstantSource clock) {
     this.tracer = Objects.requireNonNull(telemetry, "telemetry").openTelemetry().getTracer("dev.atomic.server");
     this.clock = Objects.requireNonNull(clock, "clock");
+    // With tracing off (the default) the no-op tracer would still cost each request its builders and a scoped value.
+    this.enabled = telemetry.tracing();
   }
 
   /** Runs {@code work} (which auctions and serves {@code task}) inside the microtask's root span. */
   public <T> T traced(Microtask task, Supplier<T> work) {
+    if (!enabled) {
+      return work.get();
+    }
     long start = epochNanos(clock.instant());
     Span span = tracer.spanBuilder("atomic.microtask " + task.kind())
         .setSpanKind(SpanKind.INTERNAL)
@@ -73,6 +79,9 @@ public final class ExchangeTracing implements ExchangeListener {
 
   @Override
   public void onDecision(Microtask task, Decision decision) {
+    if (!enabled) {
+      return;
+    }
     long now = epochNanos(clock.instant());
     var builder = tracer.spanBuilder("atomic.auction")
         .setAttribute("atomic.decision_id", decision.id())
@@ -99,12 +108,18 @@ public final class ExchangeTracing implements ExchangeListener {
 
   @Override
   public void onExecution(Microtask task, Execution execution) {
+    if (!enabled) {
+      return;
+    }
     calls(execution.attempts());
     Span.current().setAttribute(COST_ACTUAL, execution.totalCostUsd());
   }
 
   @Override
   public void onFailure(Microtask task, AwardFailedException failure) {
+    if (!enabled) {
+      return;
+    }
     calls(failure.attempts());
     Span.current().setAttribute(COST_ACTUAL, failure.attempts().stream().mapToDouble(Attempt::costUsd).sum());
   }

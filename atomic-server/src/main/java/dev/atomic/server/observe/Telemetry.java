@@ -55,6 +55,11 @@ public final class Telemetry implements AutoCloseable {
     return openTelemetry;
   }
 
+  /** Whether spans go anywhere; when not, the service skips building them. */
+  public boolean tracing() {
+    return provider != null;
+  }
+
   /** Exports every span ended so far; returns when done or after 10 s. */
   public void flush() {
     if (provider != null) {
