@@ -9,6 +9,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -31,9 +33,9 @@ final class BatchWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);
 
-  private record Job(Write write, CompletableFuture<Void> done) {}
+  private record Job(Write write, CompletableFuture<Void> done, boolean awaited) {}
 
-  private static final Job STOP = new Job(null, null);
+  private static final Job STOP = new Job(null, null, false);
 
   private final DataSource dataSource;
   private final String database;
@@ -43,6 +45,8 @@ final class BatchWriter {
   private final Duration enqueueTimeout;
   private final BlockingQueue<Job> queue;
   private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+  /** Awaited writes queued and not yet taken into a batch: while there is one, the writer does not linger. */
+  private final AtomicInteger awaitedQueued = new AtomicInteger();
   private final Thread thread;
   private boolean accepting = true;
   private volatile String lastFailure = "none";
@@ -58,25 +62,49 @@ final class BatchWriter {
     this.thread = Thread.ofPlatform().name("atomic-store-writer").daemon(true).start(this::drain);
   }
 
-  /** Queues a write; the future completes once it is committed. */
+  /** Queues a write; the future completes once it is committed, which may be a linger later. */
   CompletableFuture<Void> submit(Write write) {
-    Job job = new Job(write, new CompletableFuture<>());
+    return enqueue(write, false);
+  }
+
+  /**
+   * Queues a write whose caller waits for its commit (a journal entry the engine needs durable before it goes on, a
+   * flush): the writer commits it, and what is queued with it, without lingering.
+   */
+  CompletableFuture<Void> submitAwaited(Write write) {
+    return enqueue(write, true);
+  }
+
+  private CompletableFuture<Void> enqueue(Write write, boolean awaited) {
+    Job job = new Job(write, new CompletableFuture<>(), awaited);
     gate.readLock().lock();
     try {
       if (!accepting) {
         throw new StoreException("the store on " + database + " is closed; " + write.describe() + " was not recorded");
       }
+      if (awaited) {
+        awaitedQueued.incrementAndGet();
+      }
       if (!queue.offer(job, enqueueTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+        if (awaited) {
+          awaitedQueued.decrementAndGet();
+        }
         throw new StoreException("the ledger queue stayed full for " + enqueueTimeout + " (capacity=" + capacity
             + ", queued=" + queue.size() + ", last write failure: " + lastFailure + "); " + write.describe()
             + " was not recorded");
       }
     } catch (InterruptedException e) {
+      if (awaited) {
+        awaitedQueued.decrementAndGet();
+      }
       Thread.currentThread().interrupt();
       throw new StoreException("interrupted while waiting for room in the ledger queue; " + write.describe()
           + " was not recorded", e);
     } finally {
       gate.readLock().unlock();
+    }
+    if (awaited) {
+      LockSupport.unpark(thread); // end a linger now: someone waits
     }
     return job.done;
   }
@@ -155,12 +183,15 @@ final class BatchWriter {
     try {
       while (true) {
         batch.add(queue.take());
-        if (batch.getFirst() != STOP && queue.size() < maxBatch - 1 && linger.isPositive()) {
-          // Group commit: let the writes that follow within the linger join this transaction. A sleep rather than a
-          // timed poll, so that each of them does not wake the writer once more.
-          Thread.sleep(linger);
+        if (batch.getFirst() != STOP) {
+          linger();
         }
         queue.drainTo(batch, maxBatch - 1);
+        for (Job job : batch) {
+          if (job.awaited) {
+            awaitedQueued.decrementAndGet();
+          }
+        }
         // STOP is the last job ever queued, so when it is in the batch it is last.
         boolean stop = batch.getLast() == STOP;
         if (stop) {
@@ -197,6 +228,25 @@ final class BatchWriter {
                 + lastFailure + "); " + job.write.describe() + " was not recorded"));
           }
         }
+      }
+    }
+  }
+
+  /**
+   * Group commit: lets the writes that follow within the linger join this transaction, unless someone waits for a
+   * queued write or a batch is full already. Parked rather than polling, so that each write joining does not wake the
+   * writer once more; an awaited write unparks it.
+   */
+  private void linger() throws InterruptedException {
+    long deadline = System.nanoTime() + linger.toNanos();
+    while (awaitedQueued.get() == 0 && queue.size() < maxBatch - 1) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      LockSupport.parkNanos(this, left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("the store was crashed while its writer lingered");
       }
     }
   }

@@ -26,7 +26,7 @@ final class JdbcJournal implements RunJournal {
     Checks.id("run id", runId);
     Json.requireWellFormed("the journal entry of run " + runId, entryJson);
     long at = clock.millis();
-    JdbcStore.await(writer.submit(new Write() {
+    JdbcStore.await(writer.submitAwaited(new Write() {
       @Override
       public void apply(Tx c) throws SQLException {
         insert(c, runId, null, entryJson, at);
@@ -52,7 +52,7 @@ final class JdbcJournal implements RunJournal {
     Checks.id("step id", stepId);
     Json.requireWellFormed("the result of step " + stepId + " of run " + runId, resultJson);
     long at = clock.millis();
-    JdbcStore.await(writer.submit(new Write() {
+    JdbcStore.await(writer.submitAwaited(new Write() {
       @Override
       public void apply(Tx c) throws SQLException {
         List<String> existing = c.query("SELECT entry FROM journal WHERE run_id = ? AND step_id = ?",

@@ -28,7 +28,7 @@ final class JdbcRunLeases implements RunLeases {
     Checks.id("lease owner", owner);
     long now = clock.millis();
     AtomicBoolean claimed = new AtomicBoolean();
-    JdbcStore.await(writer.submit(Write.of("a lease on run " + runId + " for " + owner, tx ->
+    JdbcStore.await(writer.submitAwaited(Write.of("a lease on run " + runId + " for " + owner, tx ->
         claimed.set(tx.update("""
             UPDATE runs SET owner = ?, lease_until = ?
             WHERE id = ? AND status = 'running'
@@ -40,7 +40,7 @@ final class JdbcRunLeases implements RunLeases {
   @Override
   public void renew(String owner, Instant until) {
     Checks.id("lease owner", owner);
-    JdbcStore.await(writer.submit(Write.of("the run leases of " + owner, tx ->
+    JdbcStore.await(writer.submitAwaited(Write.of("the run leases of " + owner, tx ->
         tx.update("UPDATE runs SET lease_until = ? WHERE owner = ? AND status = 'running'", until.toEpochMilli(),
             owner))));
   }
@@ -48,7 +48,7 @@ final class JdbcRunLeases implements RunLeases {
   @Override
   public void release(String owner) {
     Checks.id("lease owner", owner);
-    JdbcStore.await(writer.submit(Write.of("releasing the run leases of " + owner, tx ->
+    JdbcStore.await(writer.submitAwaited(Write.of("releasing the run leases of " + owner, tx ->
         tx.update("UPDATE runs SET owner = NULL, lease_until = NULL WHERE owner = ? AND status = 'running'", owner))));
   }
 

@@ -55,7 +55,7 @@ final class JdbcStore implements Store {
 
   @Override
   public CompletableFuture<Void> flush() {
-    return writer.submit(Write.FLUSH);
+    return writer.submitAwaited(Write.FLUSH);
   }
 
   @Override
@@ -66,7 +66,7 @@ final class JdbcStore implements Store {
     try {
       ExchangeStates.StateWrite write = states.save(exchange, state);
       try {
-        await(writer.submit(write));
+        await(writer.submitAwaited(write));
       } catch (RuntimeException e) {
         states.forget(exchange);
         throw e;
@@ -88,7 +88,7 @@ final class JdbcStore implements Store {
     Json.requireWellFormed("the state of learner " + name, stateJson);
     long savedAt = clock.millis();
     String what = "the state of learner " + name + " (version " + version + ", " + stateJson.length() + " characters)";
-    await(writer.submit(Write.of(what, tx -> tx.update(
+    await(writer.submitAwaited(Write.of(what, tx -> tx.update(
         "INSERT INTO learner_state (name, version, state, saved_at) VALUES (?, ?, ?, ?) "
             + "ON CONFLICT (name) DO UPDATE SET version = excluded.version, state = excluded.state, "
             + "saved_at = excluded.saved_at", name, version, stateJson, savedAt))));

@@ -43,6 +43,22 @@ class BatchWriterTest {
   }
 
   @Test
+  void linger_endsAtOnce_whenSomeoneAwaitsAWrite() throws Exception {
+    // A linger of a second: an awaited write (a journal entry, a flush) and what is queued with it commit long before.
+    withWriter(Duration.ofSeconds(1), writer -> {
+      CompletableFuture<Void> queued = writer.submit(Write.of("queued", tx -> {}));
+      CompletableFuture<Void> awaited = writer.submitAwaited(Write.of("awaited", tx -> {}));
+      try {
+        awaited.get(500, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        throw new AssertionError("the awaited write waited for the linger", e);
+      }
+      assertThat(queued).isCompleted();
+      return null;
+    });
+  }
+
+  @Test
   void noLinger_stillCommitsEveryWrite() throws Exception {
     Set<Tx> transactions = ConcurrentHashMap.newKeySet();
 

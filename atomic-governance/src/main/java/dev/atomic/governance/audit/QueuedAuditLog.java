@@ -9,7 +9,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * An audit log whose {@link #submit} returns at once: one writer thread takes the queued events in order and appends
@@ -41,6 +43,8 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
   private final BlockingQueue<Item> queue;
   private final Thread writer;
   private final AtomicLong failures = new AtomicLong();
+  /** Flushes waiting in the queue: while there is one, the writer does not linger. */
+  private final AtomicInteger markersQueued = new AtomicInteger();
   private volatile boolean closed;
 
   QueuedAuditLog(AuditLog log, int capacity, Duration linger) {
@@ -76,7 +80,14 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
   /** Waits until every event submitted before this call is stored. */
   public void flush() {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    put(new Marker(done));
+    markersQueued.incrementAndGet();
+    try {
+      put(new Marker(done));
+    } catch (RuntimeException e) {
+      markersQueued.decrementAndGet();
+      throw e;
+    }
+    LockSupport.unpark(writer); // end a linger now: someone waits
     try {
       done.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -126,13 +137,8 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      if (items.getFirst() instanceof Event && linger.isPositive() && queue.size() < BATCH - 1) {
-        // The events an award raises arrive a fraction of a millisecond apart: one transaction for all of them.
-        try {
-          Thread.sleep(linger);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt(); // store what was taken; the next take() ends the writer
-        }
+      if (items.getFirst() instanceof Event) {
+        linger();
       }
       queue.drainTo(items, BATCH - 1);
       List<AuditEvent> events = new ArrayList<>(items.size());
@@ -141,6 +147,7 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
         switch (item) {
           case Event e -> events.add(e.event());
           case Marker m -> {
+            markersQueued.decrementAndGet();
             store(events);
             events.clear();
             m.done().complete(null);
@@ -152,6 +159,24 @@ public final class QueuedAuditLog implements AuditLog, AutoCloseable {
       items.clear();
       if (stop) {
         return;
+      }
+    }
+  }
+
+  /**
+   * The events an award raises arrive a fraction of a millisecond apart: waits for them, so that they share one
+   * transaction, unless someone waits for the log (a flush or an append) or a batch is full already.
+   */
+  private void linger() {
+    long deadline = System.nanoTime() + linger.toNanos();
+    while (markersQueued.get() == 0 && queue.size() < BATCH - 1) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      LockSupport.parkNanos(this, left);
+      if (Thread.currentThread().isInterrupted()) {
+        return; // store what was taken; the next take() ends the writer
       }
     }
   }

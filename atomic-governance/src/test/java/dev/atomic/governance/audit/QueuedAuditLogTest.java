@@ -99,6 +99,20 @@ class QueuedAuditLogTest {
   }
 
   @Test
+  void flush_endsTheLinger() throws Exception {
+    InMemoryAuditStore store = new InMemoryAuditStore();
+    // A linger of a second: a flush must not wait for it.
+    try (QueuedAuditLog log = AuditLog.queued(AuditLog.chained(store, InstantSource.fixed(Instant.EPOCH)), 64,
+        java.time.Duration.ofSeconds(1))) {
+      log.submit(event(1));
+      java.util.concurrent.CompletableFuture<Void> flushed = java.util.concurrent.CompletableFuture.runAsync(log::flush);
+
+      flushed.get(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      assertThat(store.read(1, Long.MAX_VALUE)).hasSize(1);
+    }
+  }
+
+  @Test
   void queued_lingerOutOfRange_isRejected() {
     AuditLog chained = AuditLog.chained(new InMemoryAuditStore(), InstantSource.fixed(Instant.EPOCH));
 
