@@ -27,8 +27,24 @@ class ExchangeProperties {
       @ForAll @DoubleRange(min = 0, max = 0.02) double maxCost,
       @ForAll @IntRange(min = 1, max = 3000) int sloMs,
       @ForAll @DoubleRange(min = 0, max = 1) double minQuality) {
+    Decision d = awardWithinConstraints(EstimatorConfig.defaults(), seed, bidders, maxCost, sloMs, minQuality);
+    if (d.awarded()) {
+      for (ScoredBid b : d.ranked()) {
+        assertThat(b.utility()).isLessThanOrEqualTo(d.ranked().getFirst().utility());
+      }
+    }
+  }
+
+  /**
+   * Awards one microtask with the given constraints on an exchange of random bidders that learned a bit, and checks
+   * what must hold whatever the exploration: every ranked bid meets the constraints, every bidder is ranked or
+   * excluded, and the winner is ranked first.
+   */
+  private static Decision awardWithinConstraints(EstimatorConfig config, long seed, int bidders, double maxCost,
+      int sloMs, double minQuality) {
     SplittableRandom random = new SplittableRandom(seed);
-    Exchange.Builder builder = Exchange.builder().seed(seed).utility(Utility.of(random.nextDouble(100), 0.01));
+    Exchange.Builder builder = Exchange.builder().seed(seed).utility(Utility.of(random.nextDouble(100), 0.01))
+        .estimator(config);
     for (int i = 0; i < bidders; i++) {
       builder.bidder(randomBidder("b" + i, random));
     }
@@ -45,10 +61,8 @@ class ExchangeProperties {
       assertThat(d.ranked().size() + d.exclusions().size()).isEqualTo(bidders);
       if (d.awarded()) {
         assertThat(d.winner()).isEqualTo(d.ranked().getFirst().arm());
-        for (ScoredBid b : d.ranked()) {
-          assertThat(b.utility()).isLessThanOrEqualTo(d.ranked().getFirst().utility());
-        }
       }
+      return d;
     }
   }
 
@@ -68,27 +82,8 @@ class ExchangeProperties {
       @ForAll @IntRange(min = 1, max = 3000) int sloMs,
       @ForAll @DoubleRange(min = 0, max = 1) double minQuality,
       @ForAll @DoubleRange(min = 0, max = 1) double beta) {
-    SplittableRandom random = new SplittableRandom(seed);
-    Exchange.Builder builder = Exchange.builder().seed(seed).utility(Utility.of(random.nextDouble(100), 0.01))
-        .estimator(EstimatorConfig.defaults().withTopTwoProbability(beta));
-    for (int i = 0; i < bidders; i++) {
-      builder.bidder(randomBidder("b" + i, random));
-    }
-    try (Exchange ex = builder.build()) {
-      learnABit(ex, random);
-      Microtask t = Microtask.builder("k").maxCostUsd(maxCost).latencySlo(Duration.ofMillis(sloMs))
-          .minQuality(minQuality).build();
-      Decision d = ex.award(t);
-      for (ScoredBid b : d.ranked()) {
-        assertThat(b.expectedCostUsd()).isLessThanOrEqualTo(maxCost);
-        assertThat(b.expectedLatencyMs()).isLessThanOrEqualTo(sloMs);
-        assertThat(b.believedQuality()).isGreaterThanOrEqualTo(minQuality);
-      }
-      assertThat(d.ranked().size() + d.exclusions().size()).isEqualTo(bidders);
-      if (d.awarded()) {
-        assertThat(d.winner()).isEqualTo(d.ranked().getFirst().arm());
-      }
-    }
+    awardWithinConstraints(EstimatorConfig.defaults().withTopTwoProbability(beta), seed, bidders, maxCost, sloMs,
+        minQuality);
   }
 
   @Property(tries = 30)
