@@ -8,7 +8,9 @@ import dev.atomic.server.api.ActiveRuns;
 import dev.atomic.store.DecisionEntry;
 import dev.atomic.store.ExecutionEntry;
 import dev.atomic.store.LedgerEntry;
+import dev.atomic.store.OutputEntry;
 import dev.atomic.store.Store;
+import dev.atomic.store.StoreException;
 import dev.atomic.task.Microtask;
 import java.time.InstantSource;
 import org.slf4j.Logger;
@@ -49,6 +51,12 @@ final class LedgerRecorder implements ExchangeListener {
   @Override
   public void onExecution(Microtask task, Execution execution) {
     record(ExecutionEntry.of(execution, clock.instant()));
+    try {
+      record(OutputEntry.of(execution, clock.instant()));
+    } catch (StoreException e) {
+      LOG.warn("the output of decision {} was not written to the ledger: {}", execution.decision().id(),
+          e.getMessage());
+    }
   }
 
   @Override

@@ -52,14 +52,14 @@ public final class LedgerRecorder implements ExchangeListener {
   @Override
   public void onExecution(Microtask task, Execution execution) {
     record(ExecutionEntry.of(execution, clock.instant()));
-    String output;
+    OutputEntry output;
     try {
-      output = Json.write("the output of decision " + execution.decision().id(), execution.output());
+      output = OutputEntry.of(execution, clock.instant());
     } catch (StoreException e) {
       failed(e);
       return;
     }
-    record(new OutputEntry(execution.decision().id(), output, clock.instant()));
+    record(output);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.atomic.store;
 
+import dev.atomic.exchange.Execution;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,6 +17,16 @@ public record OutputEntry(String decisionId, String outputJson, Instant at) impl
     Checks.id("decision id", decisionId);
     Json.requireWellFormed("output of decision " + decisionId, outputJson);
     Objects.requireNonNull(at, "at");
+  }
+
+  /**
+   * The output of an execution, written as JSON.
+   *
+   * @throws StoreException when the output cannot be written as JSON
+   */
+  public static OutputEntry of(Execution execution, Instant at) {
+    String decisionId = execution.decision().id();
+    return new OutputEntry(decisionId, Json.write("the output of decision " + decisionId, execution.output()), at);
   }
 
   @Override

@@ -84,6 +84,10 @@ class ApiTest {
     assertThat(bids.get(0).path("won").asBoolean()).isTrue();
     assertThat(bids.get(1).path("loss").path("reason").asText()).contains("below the winner");
     assertThat(got.json().path("explanation").asText()).contains("Awarded to " + result.path("servedBy").asText());
+
+    server.store().flush().join();
+    assertThat(server.store().ledger().award(result.path("decisionId").asText()).orElseThrow().outputJson())
+        .as("the output is recorded with the decision").isEqualTo("\"" + result.path("output").asText() + "\"");
   }
 
   @Test
