@@ -70,6 +70,15 @@ final class JdbcLedger implements Ledger {
   }
 
   @Override
+  public Optional<TaskView> task(String taskId) {
+    Checks.id("task id", taskId);
+    return Sql.query(dataSource, "microtask " + taskId,
+        "SELECT id, kind, tenant, run_id, step_id, input, created_at FROM microtasks WHERE id = ?", List.of(taskId),
+        rs -> new TaskView(rs.getString("id"), rs.getString("kind"), rs.getString("tenant"), rs.getString("run_id"),
+            rs.getString("step_id"), rs.getString("input"), Sql.instant(rs, "created_at"))).stream().findFirst();
+  }
+
+  @Override
   public Optional<AwardView> award(String decisionId) {
     Optional<Decision> decision = decision(decisionId);
     if (decision.isEmpty()) {

@@ -22,6 +22,9 @@ public interface Ledger {
   /** A decision with its execution, output and feedback as far as they were recorded, or empty for an unknown id. */
   Optional<AwardView> award(String decisionId);
 
+  /** A microtask as first recorded, its input included, or empty when none has that id. */
+  Optional<TaskView> task(String taskId);
+
   /** The decisions the query matches, newest first (ties by id), one page. */
   Page<DecisionSummary> decisions(DecisionQuery query);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Feedback;
+import dev.atomic.task.Microtask;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,22 @@ class LedgerTest extends StoreFixture {
   void run_unknownId_isEmpty() {
     assertThat(store.ledger().run("no-such-run")).isEmpty();
     assertThat(store.ledger().decision("no-such-decision")).isEmpty();
+    assertThat(store.ledger().task("no-such-task")).isEmpty();
+  }
+
+  @Test
+  void task_isReadBackWithItsInput() {
+    Microtask task = Microtask.builder("email.spam").id("t-1").tenant("acme")
+        .input(java.util.Map.of("subject", "win money", "body", "now")).build();
+    store.record(new MicrotaskEntry(task, "run-1", "spam", T0));
+    store.flush().join();
+
+    TaskView view = store.ledger().task("t-1").orElseThrow();
+
+    assertThat(view).extracting(TaskView::kind, TaskView::tenant, TaskView::runId, TaskView::stepId,
+        TaskView::createdAt).containsExactly("email.spam", "acme", "run-1", "spam", T0);
+    assertThat(Json.read("input", view.inputJson(), java.util.Map.class))
+        .isEqualTo(java.util.Map.of("subject", "win money", "body", "now"));
   }
 
   @Test
