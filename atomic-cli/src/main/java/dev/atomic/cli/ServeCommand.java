@@ -68,9 +68,10 @@ final class ServeCommand implements Callable<Integer> {
     JsonLogging.install(System.out, logLevel);
     AtomicServer.Builder builder = AtomicServer.builder(settings);
     models.bidders().forEach(builder::bidder);
-    // Heads learn from the feedback posted to the API, and keep what they learned across restarts.
+    // Heads learn from the feedback posted to the API, however late (what left memory is recalled from the ledger),
+    // and keep what they learned across restarts.
     models.adaptation().ifPresent(adaptation -> builder
-        .exchange(exchange -> exchange.listener(new LearningListener(adaptation, HEADS_AWAITING_FEEDBACK)))
+        .listener(store -> new LearningListener(adaptation, HEADS_AWAITING_FEEDBACK, new LedgerRecall(store.ledger())))
         .learner(new HeadsLearner(adaptation)));
     if (simulated) {
       SplittableRandom random = new SplittableRandom(settings.seed() == null ? 7 : settings.seed());

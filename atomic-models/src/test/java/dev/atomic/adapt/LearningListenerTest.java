@@ -9,6 +9,7 @@ import dev.atomic.exchange.Feedback;
 import dev.atomic.task.Microtask;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LearningListenerTest {
@@ -54,5 +55,46 @@ class LearningListenerTest {
       assertThat(adaptation.learned()).isZero();
     }
     assertThatThrownBy(() -> new LearningListener(adaptation, 0)).hasMessageContaining("capacity");
+  }
+
+  @Test
+  void feedbackOnWhatLeftMemory_isTaughtFromTheRecall() {
+    Adaptation adaptation = Adaptation.builder(new Synthetic.ClassEmbedder(8)).build();
+    List<String> recalled = new ArrayList<>();
+    LearningListener.Recall ledger = decisionId -> {
+      recalled.add(decisionId);
+      return Optional.of(new LearningListener.Served(task(7), "c1"));
+    };
+    // Capacity 1: the first execution has left memory by the time its feedback comes.
+    LearningListener listener = new LearningListener(adaptation, 1, ledger);
+    try (Exchange exchange = Exchange.builder().seed(2).bidder(new AdaptationTest.Teacher())
+        .bidder(adaptation.knnHead(KIND, "knn")).listener(listener).build()) {
+      Execution first = exchange.execute(task(0));
+      Execution second = exchange.execute(task(1));
+
+      exchange.feedback(second.decision().id(), Feedback.accepted());
+      exchange.feedback(first.decision().id(), Feedback.accepted());
+
+      assertThat(recalled).containsExactly(first.decision().id());
+      assertThat(adaptation.learned()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void recallThatFails_costsTheLessonNotTheFeedback() {
+    Adaptation adaptation = Adaptation.builder(new Synthetic.ClassEmbedder(8)).build();
+    LearningListener listener = new LearningListener(adaptation, 1, decisionId -> {
+      throw new IllegalStateException("ledger unavailable");
+    });
+    try (Exchange exchange = Exchange.builder().seed(2).bidder(new AdaptationTest.Teacher())
+        .bidder(adaptation.knnHead(KIND, "knn")).listener(listener).build()) {
+      Execution first = exchange.execute(task(0));
+      exchange.execute(task(1));
+
+      exchange.feedback(first.decision().id(), Feedback.accepted());
+
+      assertThat(adaptation.learned()).isZero();
+      assertThat(listener.waiting()).isEqualTo(1);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.budget.Budget;
 import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.ExchangeListener;
 import dev.atomic.exchange.LearningScopes;
 import dev.atomic.governance.audit.AuditLog;
 import dev.atomic.governance.audit.AuditingListener;
@@ -42,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -124,6 +126,7 @@ public final class AtomicServer implements AutoCloseable {
     b.bidders.forEach(exchangeBuilder::bidder);
     b.cascades.forEach(exchangeBuilder::cascade);
     b.customize.accept(exchangeBuilder);
+    b.storeListeners.forEach(create -> exchangeBuilder.listener(create.apply(store)));
     this.exchange = store.loadState(EXCHANGE_NAME)
         .map(state -> {
           LOG.info("restoring learned state: {} arms, {} auctions held, {} awards waiting for feedback",
@@ -317,6 +320,7 @@ public final class AtomicServer implements AutoCloseable {
     private final List<Cascade> cascades = new ArrayList<>();
     private final List<Pipeline> pipelines = new ArrayList<>();
     private Consumer<Exchange.Builder> customize = b -> { };
+    private final List<Function<Store, ? extends ExchangeListener>> storeListeners = new ArrayList<>();
     private InstantSource clock = InstantSource.system();
     private Store store;
     private Telemetry telemetry;
@@ -355,6 +359,15 @@ public final class AtomicServer implements AutoCloseable {
     /** Anything else about the exchange: policy, budgets, timeouts. The server adds its own listeners. */
     public Builder exchange(Consumer<Exchange.Builder> configure) {
       this.customize = Objects.requireNonNull(configure, "configure");
+      return this;
+    }
+
+    /**
+     * A listener of the exchange built from the server's store, the one it opens or was given: for a listener that
+     * reads the ledger, such as one recalling what a decision served when its feedback comes after a restart.
+     */
+    public Builder listener(Function<Store, ? extends ExchangeListener> create) {
+      storeListeners.add(Objects.requireNonNull(create, "create"));
       return this;
     }
 
