@@ -2,7 +2,11 @@ package dev.atomic.store;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
@@ -53,12 +57,20 @@ final class JdbcRunLeases implements RunLeases {
   }
 
   @Override
-  public List<String> claimable(Instant now, int limit) {
+  public List<String> claimable(Instant now, Set<String> pipelines, int limit) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
+    if (pipelines.isEmpty()) {
+      return List.of();
+    }
+    List<Object> parameters = new ArrayList<>();
+    parameters.add(now.toEpochMilli());
+    parameters.addAll(new TreeSet<>(pipelines));
+    String placeholders = String.join(", ", Collections.nCopies(pipelines.size(), "?"));
     return Sql.query(dataSource, "the claimable runs", """
         SELECT id FROM runs WHERE status = 'running' AND (owner IS NULL OR lease_until IS NULL OR lease_until < ?)
-        ORDER BY started_at, id LIMIT""" + " " + limit, List.of(now.toEpochMilli()), rs -> rs.getString(1));
+        AND pipeline IN (""" + placeholders + ") ORDER BY started_at, id LIMIT " + limit, parameters,
+        rs -> rs.getString(1));
   }
 }

@@ -2,6 +2,7 @@ package dev.atomic.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which server runs which pipeline run, so that runs interrupted by a crash or a stop are resumed by exactly one server
@@ -24,6 +25,10 @@ public interface RunLeases {
   /** Gives up every lease {@code owner} holds, so another server may claim the runs at once; returns once committed. */
   void release(String owner);
 
-  /** Runs still marked running whose lease lapsed before {@code now} or was released, oldest first, at most {@code limit}. */
-  List<String> claimable(Instant now, int limit);
+  /**
+   * Runs of the given pipelines still marked running whose lease lapsed before {@code now} or was released, oldest
+   * first, at most {@code limit}. A server asks only for the pipelines it has: servers sharing a ledger need not serve
+   * the same ones, and a run is left for one that can resume it.
+   */
+  List<String> claimable(Instant now, Set<String> pipelines, int limit);
 }

@@ -114,14 +114,15 @@ public final class Runs {
   }
 
   /**
-   * Resumes the runs the ledger still has as running: a stop or crash interrupted them. Each goes on from its journal;
-   * one whose pipeline this server does not have, or that never reached the journal, is recorded as abandoned.
+   * Resumes the runs of this server's pipelines that the ledger still has as running: a stop or crash interrupted them.
+   * Each goes on from its journal; one that cannot (it never reached the journal) is recorded as abandoned. Runs of
+   * pipelines this server does not have are left to a server that has them.
    *
    * @return how many runs were resumed
    */
   public int resumeInterrupted() {
     int resumed = 0;
-    for (String id : leases.claimable(clock.instant(), MAX_RESUMED)) {
+    for (String id : leases.claimable(clock.instant(), pipelines.keySet(), MAX_RESUMED)) {
       if (stopping || active.contains(id) || !leases.claim(id, owner, clock.instant().plus(LEASE))) {
         continue; // another server was quicker, or this one is on its way out
       }
@@ -131,9 +132,6 @@ public final class Runs {
       }
       Pipeline pipeline = pipelines.get(view.pipeline());
       try {
-        if (pipeline == null) {
-          throw new AtomicException("this server has no pipeline named '" + view.pipeline() + "'");
-        }
         Run run = engine.resume(pipeline, id);
         run.result().whenComplete((result, failure) -> finish(pipeline, id, view.tenant(), result, failure));
         resumed++;

@@ -93,7 +93,8 @@ class RunResumeTest {
           .bidder(new OnKind("doc.first", new ScriptedBidder("first-model", 0.9, 0.001, 10, "stage one")))
           .bidder(new OnKind("doc.second", secondElsewhere)).pipeline(pipeline()).start()) {
         // The first server's lease is live: the other server leaves its run alone.
-        assertThat(other.store().runLeases().claimable(java.time.Instant.now(), 10)).isEmpty();
+        assertThat(other.store().runLeases().claimable(java.time.Instant.now(), java.util.Set.of("two-steps"), 10))
+            .isEmpty();
         assertThat(secondElsewhere.served()).isZero();
       }
     } finally {
@@ -102,7 +103,7 @@ class RunResumeTest {
   }
 
   @Test
-  void interruptedRun_ofAPipelineTheServerNoLongerHas_isRecordedAsAbandoned() throws Exception {
+  void interruptedRun_ofAPipelineTheServerDoesNotHave_isLeftForAServerThatHasIt() throws Exception {
     ServerConfig config = ServerConfig.defaults().withPort(0).withSeed(5)
         .withStoreUrl(dir.resolve("gone.db").toString());
     StuckBidder stuck = new StuckBidder();
@@ -118,9 +119,18 @@ class RunResumeTest {
     } finally {
       stuck.release.countDown();
     }
-    try (AtomicServer again = AtomicServer.builder(config).start()) {
-      JsonNode run = pollUntilFinished(again, new Http(again.port(), key), "run-g");
-      assertThat(run.path("status").asText()).isEqualTo("abandoned");
+    try (AtomicServer without = AtomicServer.builder(config).start()) {
+      // Its start scanned for interrupted runs: this one is not its to resume, so it stays running and unclaimed.
+      assertThat(without.store().ledger().run("run-g").orElseThrow().status()).isEqualTo("running");
+      assertThat(without.store().runLeases().claimable(java.time.Instant.now(), java.util.Set.of("two-steps"), 10))
+          .containsExactly("run-g");
+    }
+    try (AtomicServer with = AtomicServer.builder(config)
+        .bidder(new OnKind("doc.first", new ScriptedBidder("first-model", 0.9, 0.001, 10, "stage one")))
+        .bidder(new OnKind("doc.second", new ScriptedBidder("second-model", 0.9, 0.001, 10, "stage two")))
+        .pipeline(pipeline()).start()) {
+      JsonNode run = pollUntilFinished(with, new Http(with.port(), key), "run-g");
+      assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
     }
   }
 
