@@ -5,31 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.adapt.Adaptation;
 import dev.atomic.exchange.Feedback;
-import dev.atomic.models.embed.TextEmbedder;
 import dev.atomic.task.Microtask;
 import org.junit.jupiter.api.Test;
 
 class HeadsLearnerTest {
-
-  /** Words starting with the same letter land on the same axis: enough for a head to tell them apart. */
-  private static final class LetterEmbedder implements TextEmbedder {
-    @Override
-    public String id() {
-      return "letters";
-    }
-
-    @Override
-    public int dimension() {
-      return 4;
-    }
-
-    @Override
-    public float[] embed(String text) {
-      float[] v = new float[4];
-      v[Math.floorMod(text.charAt(0), 4)] = 1;
-      return v;
-    }
-  }
 
   private static Adaptation withHead() {
     Adaptation adaptation = Adaptation.builder(new LetterEmbedder()).minLabels(1).build();

@@ -9,7 +9,6 @@ import dev.atomic.adapt.LearningListener;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
-import dev.atomic.models.embed.TextEmbedder;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.ServerConfig;
 import dev.atomic.task.Microtask;
@@ -50,26 +49,6 @@ class LedgerRecallTest {
     @Override
     public Answer serve(Microtask task) {
       return Answer.of("billing", 0.0001, Duration.ofMillis(1));
-    }
-  }
-
-  /** One axis per first letter: enough for a head to learn from one example. */
-  private static final class LetterEmbedder implements TextEmbedder {
-    @Override
-    public String id() {
-      return "letters";
-    }
-
-    @Override
-    public int dimension() {
-      return 4;
-    }
-
-    @Override
-    public float[] embed(String text) {
-      float[] v = new float[4];
-      v[Math.floorMod(text.charAt(0), 4)] = 1;
-      return v;
     }
   }
 
