@@ -18,8 +18,9 @@ import dev.atomic.server.api.DecisionStream;
 import dev.atomic.server.dashboard.Dashboard;
 import dev.atomic.server.observe.ExchangeMetrics;
 import dev.atomic.server.observe.ExchangeTracing;
-import dev.atomic.server.observe.TenantStats;
+import dev.atomic.server.observe.StatsHistory;
 import dev.atomic.server.observe.Telemetry;
+import dev.atomic.server.observe.TenantStats;
 import dev.atomic.store.EngineJournal;
 import dev.atomic.store.ExchangeState;
 import dev.atomic.store.Store;
@@ -67,6 +68,8 @@ public final class AtomicServer implements AutoCloseable {
   /** The name the exchange's learned state is saved under in the ledger. */
   public static final String EXCHANGE_NAME = "main";
   private static final int AUDIT_QUEUE = 10_000;
+  /** How many of the ledger's most recent decisions the dashboard's figures start from. */
+  private static final int DASHBOARD_HISTORY = 2_000;
   /** Group commit for the audit trail: an award's events arrive within this of each other (see {@code StoreConfig.linger}). */
   private static final Duration AUDIT_LINGER = Duration.ofMillis(2);
 
@@ -102,6 +105,10 @@ public final class AtomicServer implements AutoCloseable {
     this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     this.stream = new DecisionStream();
     this.stats = new TenantStats(b.clock, config.premiumBidder());
+    int replayed = StatsHistory.replay(store.ledger(), stats, DASHBOARD_HISTORY);
+    if (replayed > 0) {
+      LOG.info("dashboard figures resumed from the ledger's last {} decisions", replayed);
+    }
     ExchangeTracing tracing = new ExchangeTracing(telemetry, b.clock);
     // Queued: an award costs a queue insert, not an audit commit; one writer chains the entries in order.
     this.audit = AuditLog.queued(AuditLog.chained(store.audit(), b.clock), AUDIT_QUEUE, AUDIT_LINGER);

@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /v1/bidders}: each bidder and cascade with three views of its record: the ledger's (durable, every
- * decision), the live one (since the server started) and what the exchange has learned per kind. {@code GET /v1/stats}
- * is the live figures on their own, for the dashboard.
+ * decision), the live one (since the server started, and the ledger's last 2,000 decisions before it) and what the
+ * exchange has learned per kind. {@code GET /v1/stats} is the live figures on their own, for the dashboard.
  */
 final class BidderRoutes {
 

@@ -7,6 +7,8 @@ import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.ExchangeListener;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.exchange.ScoredBid;
+import dev.atomic.store.AwardView;
+import dev.atomic.store.ExecutionEntry;
 import dev.atomic.task.Microtask;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,7 +20,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The dashboard's figures since the server started: per bidder its win share, latency percentiles, spend over time,
+ * The dashboard's figures since the server started, and over the ledger's most recent awards before that (replayed at
+ * start, {@link #recorded}): per bidder its win share, latency percentiles, spend over time,
  * success rate and calibration (claimed against observed quality), and the money saved against an always-premium
  * baseline.
  *
@@ -33,7 +36,7 @@ public final class LiveStats implements ExchangeListener {
   static final int MINUTES = 180;
   static final int PENDING = 50_000;
 
-  /** What one bidder has done since the server started. */
+  /** What one bidder has done since {@link Snapshot#since}. */
   public record BidderLive(
       String bidder,
       long wins,
@@ -81,7 +84,7 @@ public final class LiveStats implements ExchangeListener {
 
   private final InstantSource clock;
   private final String premiumBidder;
-  private final Instant since;
+  private Instant since;
   private final Map<String, PerBidder> bidders = new TreeMap<>();
   private final TreeMap<Long, Map<String, Double>> spendByMinute = new TreeMap<>();
   private final Map<String, Served> awaitingFeedback = new LinkedHashMap<>(1024, 0.75f, false) {
@@ -120,7 +123,7 @@ public final class LiveStats implements ExchangeListener {
     double claimed = d.bidOf(execution.servedBy()).map(ScoredBid::claimedQuality).orElse(Double.NaN);
     synchronized (this) {
       executions++;
-      attempts(execution.attempts());
+      attempts(execution.attempts(), minuteOf(clock.instant()));
       PerBidder served = bidder(execution.servedBy());
       served.served++;
       baseline += Double.isNaN(premium) ? execution.totalCostUsd() : premium;
@@ -131,15 +134,55 @@ public final class LiveStats implements ExchangeListener {
   @Override
   public synchronized void onFailure(Microtask task, AwardFailedException failure) {
     failures++;
-    attempts(failure.attempts());
+    attempts(failure.attempts(), minuteOf(clock.instant()));
+  }
+
+  /**
+   * Counts an award the ledger recorded before this server started, as its events counted then, so that the figures
+   * go on across a restart; {@link Snapshot#since} moves back to the oldest. Replay oldest first.
+   */
+  public synchronized void recorded(AwardView award) {
+    Decision d = award.decision();
+    Instant decidedAt = Instant.ofEpochMilli(d.decidedAtEpochMs());
+    if (decidedAt.isBefore(since)) {
+      since = decidedAt;
+    }
+    decisions++;
+    if (d.awarded()) {
+      awarded++;
+      bidder(d.winner()).wins++;
+    }
+    ExecutionEntry execution = award.execution();
+    if (execution == null) {
+      return;
+    }
+    attempts(execution.attempts(), minuteOf(execution.at()));
+    if (execution.servedBy() == null) {
+      failures++;
+      return;
+    }
+    executions++;
+    bidder(execution.servedBy()).served++;
+    double premium = premiumCost(d);
+    baseline += Double.isNaN(premium) ? execution.costUsd() : premium;
+    Served served = new Served(execution.servedBy(),
+        d.bidOf(execution.servedBy()).map(ScoredBid::claimedQuality).orElse(Double.NaN));
+    if (award.feedback() == null) {
+      awaitingFeedback.put(d.id(), served);
+    } else {
+      count(served, award.feedback().feedback());
+    }
   }
 
   @Override
   public synchronized void onFeedback(String decisionId, Feedback feedback) {
     Served served = awaitingFeedback.remove(decisionId);
-    if (served == null) {
-      return;
+    if (served != null) {
+      count(served, feedback);
     }
+  }
+
+  private void count(Served served, Feedback feedback) {
     PerBidder b = bidder(served.bidder());
     b.feedback++;
     if (feedback.quality() >= 0.5) {
@@ -178,8 +221,11 @@ public final class LiveStats implements ExchangeListener {
     return d.ranked().stream().mapToDouble(ScoredBid::expectedCostUsd).max().orElse(Double.NaN);
   }
 
-  private void attempts(List<Attempt> attempts) {
-    long minute = clock.instant().getEpochSecond() / 60;
+  private static long minuteOf(Instant at) {
+    return at.getEpochSecond() / 60;
+  }
+
+  private void attempts(List<Attempt> attempts, long minute) {
     Map<String, Double> bucket = spendByMinute.computeIfAbsent(minute, m -> new TreeMap<>());
     while (spendByMinute.size() > MINUTES) {
       spendByMinute.pollFirstEntry();

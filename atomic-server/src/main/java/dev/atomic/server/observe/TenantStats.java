@@ -5,6 +5,7 @@ import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.ExchangeListener;
 import dev.atomic.exchange.Feedback;
+import dev.atomic.store.AwardView;
 import dev.atomic.task.Microtask;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
@@ -34,12 +35,12 @@ public final class TenantStats implements ExchangeListener {
     this.all = new LiveStats(clock, premiumBidder);
   }
 
-  /** Everything since the server started. */
+  /** Everything since the server started, and the awards replayed from before ({@link #recorded}). */
   public LiveStats.Snapshot snapshot() {
     return all.snapshot();
   }
 
-  /** What the tenant's own microtasks did since the server started. */
+  /** What the tenant's own microtasks did, over the same span. */
   public LiveStats.Snapshot snapshot(String tenant) {
     return of(tenant).snapshot();
   }
@@ -75,6 +76,16 @@ public final class TenantStats implements ExchangeListener {
     if (tenant != null) {
       of(tenant).onFeedback(decisionId, feedback);
     }
+  }
+
+  /** Counts an award recorded before this server started (see {@link LiveStats#recorded}); oldest first. */
+  public void recorded(AwardView award) {
+    String tenant = award.decision().tenant();
+    synchronized (tenantOfDecision) {
+      tenantOfDecision.put(award.decision().id(), tenant);
+    }
+    all.recorded(award);
+    of(tenant).recorded(award);
   }
 
   private LiveStats of(String tenant) {
