@@ -4,7 +4,6 @@ import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.ExchangeListener;
 import dev.atomic.task.Microtask;
 import io.javalin.http.sse.SseClient;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,16 +17,12 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DecisionStream implements ExchangeListener, AutoCloseable {
 
-  /** One line of the feed. */
-  record Event(String id, String kind, String tenant, String winner, Instant decidedAt, int bids, double margin,
-      boolean explored) {}
-
   /** Stands for every tenant, for clients of a service that is open (no key issued yet); no tenant's name has '*'. */
   private static final String ALL = "*";
 
   /** Each client with its tenant: a client sees only its own tenant's decisions. */
   private final Map<SseClient, String> clients = new ConcurrentHashMap<>();
-  private final BlockingQueue<Event> queue = new ArrayBlockingQueue<>(10_000);
+  private final BlockingQueue<DecisionBrief> queue = new ArrayBlockingQueue<>(10_000);
   private final AtomicLong dropped = new AtomicLong();
   private final Thread writer;
 
@@ -40,9 +35,7 @@ public final class DecisionStream implements ExchangeListener, AutoCloseable {
     if (clients.isEmpty()) {
       return;
     }
-    Event event = new Event(d.id(), d.kind(), d.tenant(), d.winner(), Instant.ofEpochMilli(d.decidedAtEpochMs()),
-        d.ranked().size(), d.margin(), d.explored());
-    if (!queue.offer(event)) {
+    if (!queue.offer(DecisionBrief.of(d))) {
       dropped.incrementAndGet();
     }
   }
@@ -67,7 +60,7 @@ public final class DecisionStream implements ExchangeListener, AutoCloseable {
   private void drain() {
     try {
       while (!Thread.currentThread().isInterrupted()) {
-        Event event = queue.take();
+        DecisionBrief event = queue.take();
         String data = Json.write(event);
         for (Map.Entry<SseClient, String> entry : clients.entrySet()) {
           SseClient client = entry.getKey();

@@ -27,7 +27,7 @@ record DecisionView(
     String draw,
     List<BidView> bids,
     List<ExclusionView> exclusions,
-    String explanation) {
+    String explanation) implements ShownDecision {
 
   record BidView(
       int rank,

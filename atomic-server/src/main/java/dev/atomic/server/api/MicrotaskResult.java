@@ -4,7 +4,11 @@ import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Execution;
 import java.util.List;
 
-/** What serving a microtask produced: the accepted output, who served it, what it cost, and the decision behind it. */
+/**
+ * What serving a microtask produced: the accepted output, who served it, what it cost, and the decision behind it, in
+ * brief unless the caller asked for its explanation (building and sending every bid's view costs more than the rest of
+ * the answer, on every call, for a view most callers never read; {@code GET /v1/decisions/{id}} has it any time).
+ */
 record MicrotaskResult(
     String taskId,
     String decisionId,
@@ -15,11 +19,11 @@ record MicrotaskResult(
     double latencyMs,
     boolean escalated,
     List<Attempt> attempts,
-    DecisionView decision) {
+    ShownDecision decision) {
 
-  static MicrotaskResult of(String taskId, Execution e) {
+  static MicrotaskResult of(String taskId, Execution e, boolean explained) {
     return new MicrotaskResult(taskId, e.decision().id(), "succeeded", e.servedBy(), e.output(), e.totalCostUsd(),
         e.attempts().stream().mapToDouble(Attempt::latencyMs).sum(), e.escalated(), e.attempts(),
-        DecisionView.of(e.decision()));
+        explained ? DecisionView.of(e.decision()) : DecisionBrief.of(e.decision()));
   }
 }

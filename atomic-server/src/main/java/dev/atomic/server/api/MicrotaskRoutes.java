@@ -46,8 +46,9 @@ final class MicrotaskRoutes {
   private void submit(Context ctx) {
     MicrotaskRequest request = requests.body(ctx, MicrotaskRequest.class);
     Microtask task = request.toMicrotask(Tenancy.actingFor(ctx, request.tenant()));
+    boolean explained = "true".equalsIgnoreCase(ctx.queryParam("explain"));
     if (!Requests.wantsAsync(ctx)) {
-      Requests.json(ctx, 200, MicrotaskResult.of(task.id(), serve(task)));
+      Requests.json(ctx, 200, MicrotaskResult.of(task.id(), serve(task), explained));
       return;
     }
     if (!async.start(task.id(), task.tenant())) {
@@ -55,7 +56,7 @@ final class MicrotaskRoutes {
     }
     background.execute(() -> {
       try {
-        async.succeeded(task.id(), MicrotaskResult.of(task.id(), serve(task)));
+        async.succeeded(task.id(), MicrotaskResult.of(task.id(), serve(task), explained));
       } catch (Exception e) {
         async.failed(task.id(), ErrorMapping.toApiError(e));
       }

@@ -3,17 +3,21 @@ package dev.atomic.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
 import dev.atomic.server.ServerConfig;
 import dev.atomic.store.RunEntry;
 import dev.atomic.store.StepEntry;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -73,9 +77,11 @@ class ApiTest {
     assertThat(result.path("status").asText()).isEqualTo("succeeded");
     assertThat(result.path("servedBy").asText()).isIn("cheap", "premium");
     assertThat(result.path("output").asText()).isIn("ham", "spam");
-    JsonNode decision = result.path("decision");
-    assertThat(decision.path("bids")).hasSize(2);
-    assertThat(decision.path("tenant").asText()).isEqualTo("acme");
+    JsonNode brief = result.path("decision");
+    assertThat(brief.path("id").asText()).isEqualTo(result.path("decisionId").asText());
+    assertThat(brief.path("bids").asInt()).isEqualTo(2);
+    assertThat(brief.path("winner").asText()).isEqualTo(result.path("servedBy").asText());
+    assertThat(brief.path("tenant").asText()).isEqualTo("acme");
 
     Http.Reply got = http.get("/v1/decisions/" + result.path("decisionId").asText());
     assertThat(got.status()).isEqualTo(200);
@@ -88,6 +94,35 @@ class ApiTest {
     server.store().flush().join();
     assertThat(server.store().ledger().award(result.path("decisionId").asText()).orElseThrow().outputJson())
         .as("the output is recorded with the decision").isEqualTo("\"" + result.path("output").asText() + "\"");
+  }
+
+  @Test
+  void submit_withExplain_answersEveryBidAndTheExplanation() {
+    Http.Reply r = http.post("/v1/microtasks?explain=true", "{\"kind\":\"email.spam\",\"input\":{\"subject\":\"hi\"}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode decision = r.json().path("decision");
+    assertThat(decision.path("bids")).hasSize(2);
+    assertThat(decision.path("bids").get(1).path("loss").path("reason").asText()).contains("below the winner");
+    assertThat(decision.path("explanation").asText()).contains("Awarded to " + r.json().path("servedBy").asText());
+  }
+
+  @Test
+  void submit_answersTheFieldsItsSchemaNames() throws Exception {
+    JsonNode schemas;
+    try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+      schemas = new ObjectMapper().readTree(in).path("components").path("schemas");
+    }
+    JsonNode brief = submit("{\"kind\":\"email.spam\"}");
+    JsonNode full = http.post("/v1/microtasks?explain=true", "{\"kind\":\"email.spam\"}").json();
+    assertThat(fields(brief)).isEqualTo(fields(schemas.path("MicrotaskResult").path("properties")));
+    assertThat(fields(brief.path("decision"))).isEqualTo(fields(schemas.path("DecisionBrief").path("properties")));
+    assertThat(fields(full.path("decision"))).isEqualTo(fields(schemas.path("Decision").path("properties")));
+  }
+
+  private static Set<String> fields(JsonNode object) {
+    Set<String> names = new TreeSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
