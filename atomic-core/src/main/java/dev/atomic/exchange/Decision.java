@@ -57,7 +57,12 @@ public record Decision(
 
   /** The scored bid of an arm, if it was eligible. */
   public Optional<ScoredBid> bidOf(String arm) {
-    return ranked.stream().filter(b -> b.arm().equals(arm)).findFirst();
+    for (ScoredBid b : ranked) { // a loop: every served award's listeners ask, on the request's thread
+      if (b.arm().equals(arm)) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A multi-line explanation for a person: who won, by how much, how each bid scored, and why each loser lost. */

@@ -1,5 +1,6 @@
 package dev.atomic.store;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 
 /** The one JSON mapper of the store: doubles round-trip exactly, unknown fields in stored JSON are ignored. */
 final class Json {
@@ -53,8 +55,26 @@ final class Json {
     }
   }
 
+  /**
+   * Checks that the text is exactly one JSON value, reading it token by token: the same verdict (and limits) as
+   * {@link #parse}, without building a tree that would be thrown away.
+   */
   static void requireWellFormed(String what, String json) {
-    parse(what, json);
+    if (json == null || json.isBlank()) {
+      throw new StoreException(what + " is empty; expected JSON");
+    }
+    try (JsonParser parser = MAPPER.createParser(json)) {
+      parser.nextToken();
+      parser.skipChildren();
+      if (parser.nextToken() != null) {
+        throw new StoreException(what + " holds more than one JSON value: " + excerpt(json));
+      }
+    } catch (JsonProcessingException e) {
+      parse(what, json); // reports the fault with its location, as a parse would
+      throw new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + "): " + excerpt(json), e);
+    } catch (IOException e) {
+      throw new StoreException(what + " could not be read: " + e.getMessage(), e);
+    }
   }
 
   static String excerpt(String json) {
