@@ -1,6 +1,5 @@
 package dev.atomic.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,7 @@ import java.util.Set;
 record MicrotaskRequest(
     String id,
     String kind,
-    JsonNode input,
+    Object input,
     String tenant,
     Double maxCostUsd,
     Long latencySloMs,
@@ -39,8 +38,8 @@ record MicrotaskRequest(
       }
       b.id(id);
     }
-    if (input != null && !input.isNull()) {
-      b.input(Json.mapper().convertValue(input, Object.class));
+    if (input != null) { // read straight into maps, lists, strings and numbers; JSON null reads as null
+      b.input(input);
     }
     if (tenant != null && tenant.length() > 200) {
       throw ApiError.badRequest("invalid_request", "'tenant' must be at most 200 characters");
