@@ -7,13 +7,17 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /**
  * The API's one JSON mapper. NaN and infinite numbers (a decision without a runner-up has a NaN margin) are written as
- * {@code null}, since JSON has no NaN; instants are ISO-8601 strings; unknown fields in requests are errors.
+ * {@code null}, since JSON has no NaN; instants are ISO-8601 strings; unknown fields in requests are errors, and so is
+ * a number or a boolean where a request field takes text ({@code "kind": 7} is a mistake to report, not to coerce).
  */
 public final class Json {
 
@@ -57,7 +61,12 @@ public final class Json {
     SimpleModule numbers = new SimpleModule("finite-numbers");
     numbers.addSerializer(Double.class, finiteOrNull);
     numbers.addSerializer(double.class, finiteOrNull);
-    return new ObjectMapper()
+    ObjectMapper mapper = new ObjectMapper();
+    mapper.coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper
         .registerModule(new JavaTimeModule())
         .registerModule(numbers)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -141,6 +141,8 @@ class ApiTest {
     assertError(http.post("/v1/microtasks", "[1,2]"), 400, "malformed_json");
     assertError(http.post("/v1/microtasks", "{\"kind\":\"email.spam\",\"colour\":\"red\"}"), 400, "malformed_json");
     assertError(http.post("/v1/microtasks", "{\"input\":\"no kind\"}"), 400, "invalid_request");
+    assertError(http.post("/v1/microtasks", "{\"kind\":7}"), 400, "malformed_json");
+    assertError(http.post("/v1/microtasks", "{\"kind\":\"email.spam\",\"dataClasses\":[true]}"), 400, "malformed_json");
     assertError(http.post("/v1/microtasks", "{\"kind\":\"Not A Kind!\"}"), 400, "invalid_request");
     assertError(http.post("/v1/microtasks", "{\"kind\":\"email.spam\",\"minQuality\":7}"), 400, "invalid_request");
     assertError(http.post("/v1/microtasks", "{\"kind\":\"email.spam\",\"latencySloMs\":\"soon\"}"), 400,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The OpenAPI document and the server agree: every registered route is documented, every documented one served. */
+/**
+ * The OpenAPI document and the server agree: every registered route is documented, every documented one served, and
+ * the answers have the fields and types their schemas name.
+ */
 class OpenApiTest {
 
   @TempDir
@@ -87,5 +92,44 @@ class OpenApiTest {
       assertThat(reply.status()).as(operation + " -> " + reply.body()).isNotEqualTo(405).isLessThan(500);
       assertThat(reply.errorCode()).as(operation).isNotEqualTo("no_route");
     }
+  }
+
+  @Test
+  void answers_haveTheFieldsAndTypesTheirSchemasName() {
+    SchemaCheck schemas = new SchemaCheck(document);
+    Http.Reply brief = http.post("/v1/microtasks", "{\"kind\":\"doc.tag\",\"input\":{\"text\":\"hi\"}}");
+    Http.Reply full = http.post("/v1/microtasks?explain=true", "{\"kind\":\"doc.tag\",\"input\":[1,\"two\"]}");
+    String decision = brief.json().path("decisionId").asText();
+    Http.Reply accepted = http.post("/v1/microtasks?async=true", "{\"kind\":\"doc.tag\",\"id\":\"schema-async\"}");
+    Map<String, Http.Reply> answers = new LinkedHashMap<>();
+    answers.put("POST /v1/microtasks 200", brief);
+    answers.put("POST /v1/microtasks 200 explained", full);
+    answers.put("POST /v1/microtasks 202", accepted);
+    answers.put("POST /v1/microtasks 400", http.post("/v1/microtasks", "{\"kind\": 7}"));
+    answers.put("GET /v1/decisions/{id} 200", http.get("/v1/decisions/" + decision));
+    answers.put("GET /v1/decisions/{id} 404", http.get("/v1/decisions/nope"));
+    answers.put("GET /v1/decisions 200", http.get("/v1/decisions?limit=5"));
+    answers.put("POST /v1/decisions/{id}/feedback 200",
+        http.post("/v1/decisions/" + decision + "/feedback", "{\"quality\":1.0}"));
+    answers.put("GET /v1/bidders 200", http.get("/v1/bidders"));
+    answers.put("GET /v1/stats 200", http.get("/v1/stats"));
+    answers.put("GET /health/live 200", http.get("/health/live"));
+    answers.put("GET /health/ready 200", http.get("/health/ready"));
+    for (Map.Entry<String, Http.Reply> answer : answers.entrySet()) {
+      String[] route = answer.getKey().split(" ");
+      int status = Integer.parseInt(route[2]);
+      assertThat(answer.getValue().status()).as(answer.getKey() + " -> " + answer.getValue().body()).isEqualTo(status);
+      assertThat(schemas.mismatches(answer.getValue().json(), schemas.answer(route[0], route[1], status)))
+          .as(answer.getKey() + " -> " + answer.getValue().body()).isEmpty();
+    }
+  }
+
+  @Test
+  void schemaCheck_findsAnUndocumentedField() {
+    SchemaCheck schemas = new SchemaCheck(document);
+    JsonNode answer = http.get("/health/live").json();
+    ((ObjectNode) answer).put("surprise", 1);
+    assertThat(schemas.mismatches(answer, schemas.answer("GET", "/health/live", 200))).singleElement()
+        .asString().contains("surprise");
   }
 }

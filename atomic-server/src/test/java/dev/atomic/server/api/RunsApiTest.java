@@ -3,12 +3,14 @@ package dev.atomic.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.StepKinds;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
 import dev.atomic.server.ServerConfig;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -94,5 +96,21 @@ class RunsApiTest {
     assertThat(peek.status()).isEqualTo(404);
     assertThat(peek.errorCode()).isEqualTo("not_found");
     assertThat(http.get("/v1/runs/run-own").json().path("tenant").asText()).isEqualTo("default");
+  }
+
+  @Test
+  void runAnswers_haveTheFieldsAndTypesTheirSchemasName() throws Exception {
+    JsonNode document;
+    try (InputStream in = Api.class.getResourceAsStream("/openapi.json")) {
+      document = new ObjectMapper().readTree(in);
+    }
+    SchemaCheck schemas = new SchemaCheck(document);
+    Http.Reply done = http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"run-s\",\"request\":{\"text\":\"a\"}}");
+    assertThat(schemas.mismatches(done.json(), schemas.answer("POST", "/v1/runs", 200))).as(done.body()).isEmpty();
+    Http.Reply accepted = http.post("/v1/runs?async=true", "{\"pipeline\":\"label-twice\",\"request\":{\"text\":\"b\"}}");
+    assertThat(schemas.mismatches(accepted.json(), schemas.answer("POST", "/v1/runs", 202))).as(accepted.body()).isEmpty();
+    server.store().flush().get(10, TimeUnit.SECONDS);
+    Http.Reply run = http.get("/v1/runs/run-s");
+    assertThat(schemas.mismatches(run.json(), schemas.answer("GET", "/v1/runs/{id}", 200))).as(run.body()).isEmpty();
   }
 }
