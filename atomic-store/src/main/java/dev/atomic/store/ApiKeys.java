@@ -46,6 +46,11 @@ public interface ApiKeys {
   /** Every key, revoked ones included, oldest first. */
   List<KeyInfo> list();
 
+  /** Whether any key was ever issued (revoked ones count: the service stays closed once it was). */
+  default boolean anyIssued() {
+    return !list().isEmpty();
+  }
+
   /** Checks a tenant name, for the places that take one from users. */
   static String requireTenant(String tenant) {
     if (tenant == null || !TENANT.matcher(tenant).matches()) {

@@ -56,12 +56,25 @@ final class JdbcApiKeys implements ApiKeys {
 
   @Override
   public Optional<String> tenantOf(String presentedKey) {
-    if (presentedKey == null || !presentedKey.startsWith(PREFIX) || presentedKey.length() > 200) {
-      return Optional.empty();
-    }
+    return wellFormed(presentedKey) ? tenantOfHash(sha256(presentedKey)) : Optional.empty();
+  }
+
+  /** Whether a presented key could be one of ours at all; anything else is refused without a read. */
+  static boolean wellFormed(String presentedKey) {
+    return presentedKey != null && presentedKey.startsWith(PREFIX) && presentedKey.length() <= 200;
+  }
+
+  /** The tenant of the live key with this hash. */
+  Optional<String> tenantOfHash(String keyHash) {
     return Sql.query(dataSource, "an API key",
-        "SELECT tenant FROM api_key WHERE key_hash = ? AND revoked_at IS NULL", List.of(sha256(presentedKey)),
+        "SELECT tenant FROM api_key WHERE key_hash = ? AND revoked_at IS NULL", List.of(keyHash),
         rs -> rs.getString(1)).stream().findFirst();
+  }
+
+  @Override
+  public boolean anyIssued() {
+    return !Sql.query(dataSource, "the API keys", "SELECT key_id FROM api_key LIMIT 1", List.of(),
+        rs -> rs.getString(1)).isEmpty();
   }
 
   @Override

@@ -21,7 +21,7 @@ final class JdbcStore implements Store {
   private final JdbcJournal journal;
   private final JdbcLedger ledger;
   private final JdbcAuditStore audit;
-  private final JdbcApiKeys apiKeys;
+  private final ApiKeys apiKeys;
   private final JdbcRunLeases leases;
   private final InstantSource clock;
 
@@ -33,7 +33,8 @@ final class JdbcStore implements Store {
     this.journal = new JdbcJournal(dataSource, writer, clock);
     this.ledger = new JdbcLedger(dataSource);
     this.audit = new JdbcAuditStore(dataSource);
-    this.apiKeys = new JdbcApiKeys(dataSource, clock);
+    JdbcApiKeys keys = new JdbcApiKeys(dataSource, clock);
+    this.apiKeys = settings.apiKeyCache().isZero() ? keys : new CachedApiKeys(keys, clock, settings.apiKeyCache());
     this.leases = new JdbcRunLeases(dataSource, writer, clock);
   }
 

@@ -6,7 +6,7 @@ import java.time.InstantSource;
 
 /** The sealed copy of a {@link StoreConfig} that an open store runs with. */
 record Settings(Database database, int queueCapacity, int maxBatch, Duration linger, Duration enqueueTimeout,
-    int poolSize, InstantSource clock) {
+    int poolSize, InstantSource clock, Duration apiKeyCache) {
 
   sealed interface Database permits Sqlite, Postgres {
     String describe();

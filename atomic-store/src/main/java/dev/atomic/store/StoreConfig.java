@@ -23,6 +23,7 @@ public final class StoreConfig {
   private Duration enqueueTimeout = Duration.ofSeconds(5);
   private int poolSize = 4;
   private InstantSource clock = InstantSource.system();
+  private Duration apiKeyCache = Duration.ofSeconds(1);
 
   StoreConfig() {}
 
@@ -114,11 +115,25 @@ public final class StoreConfig {
     return this;
   }
 
+  /**
+   * How long the answer for a presented API key is kept before the database is read again: a key revoked by another
+   * process (the CLI, another server on the same database) stops working within this time; through this store, at
+   * once. Zero reads the database on every request. At most a minute.
+   */
+  public StoreConfig apiKeyCache(Duration ttl) {
+    Objects.requireNonNull(ttl, "ttl");
+    if (ttl.isNegative() || ttl.compareTo(Duration.ofMinutes(1)) > 0) {
+      throw new IllegalArgumentException("apiKeyCache must be between 0 and 1 min, was " + ttl);
+    }
+    this.apiKeyCache = ttl;
+    return this;
+  }
+
   Settings settings() {
     if (maxBatch > queueCapacity) {
       throw new IllegalArgumentException(
           "maxBatch (" + maxBatch + ") must not exceed queueCapacity (" + queueCapacity + ")");
     }
-    return new Settings(database, queueCapacity, maxBatch, linger, enqueueTimeout, poolSize, clock);
+    return new Settings(database, queueCapacity, maxBatch, linger, enqueueTimeout, poolSize, clock, apiKeyCache);
   }
 }

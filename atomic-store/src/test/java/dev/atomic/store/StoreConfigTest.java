@@ -40,6 +40,8 @@ class StoreConfigTest {
     assertThatThrownBy(() -> config.enqueueTimeout(Duration.ofSeconds(-1))).hasMessageContaining("PT-1S");
     assertThatThrownBy(() -> config.linger(Duration.ofSeconds(2))).hasMessageContaining("was PT2S");
     assertThatThrownBy(() -> config.linger(Duration.ofMillis(-1))).hasMessageContaining("was PT-0.001S");
+    assertThatThrownBy(() -> config.apiKeyCache(Duration.ofMinutes(2))).hasMessageContaining("was PT2M");
+    assertThatThrownBy(() -> config.apiKeyCache(Duration.ofSeconds(-1))).hasMessageContaining("was PT-1S");
   }
 
   @Test
