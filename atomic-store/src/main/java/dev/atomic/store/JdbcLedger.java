@@ -6,6 +6,7 @@ import dev.atomic.exchange.Feedback;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,9 @@ final class JdbcLedger implements Ledger {
 
   private static final String SUMMARY_COLUMNS =
       "d.id, d.task_id, d.kind, d.tenant, d.winner, d.decided_at, d.margin, d.explored, d.run_id, d.step_id";
+
+  /** How many decision ids one query binds: far below what SQLite (32,766) and PostgreSQL (65,535) allow. */
+  static final int IDS_PER_QUERY = 500;
 
   private final DataSource dataSource;
 
@@ -88,24 +92,85 @@ final class JdbcLedger implements Ledger {
     List<Object> key = List.of(decisionId);
     List<Attempt> attempts = Sql.query(dataSource, what, """
         SELECT number, arm, status, detail, cost_usd, latency_ms FROM attempts WHERE decision_id = ? ORDER BY number""",
-        key, rs -> new Attempt(rs.getInt("number"), rs.getString("arm"), Attempt.Status.valueOf(rs.getString("status")),
-            rs.getString("detail"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms")));
+        key, JdbcLedger::attempt);
     List<ExecutionEntry> executions = Sql.query(dataSource, what, """
         SELECT served_by, input_tokens, output_tokens, cost_usd, latency_ms, repairs, recorded_at
-        FROM executions WHERE decision_id = ?""", key,
-        rs -> new ExecutionEntry(decisionId, rs.getString("served_by"), countOrUnknown(rs, "input_tokens"),
-            countOrUnknown(rs, "output_tokens"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms"),
-            List.of(Json.read("repairs of decision " + decisionId, rs.getString("repairs"), String[].class)),
-            attempts, Sql.instant(rs, "recorded_at")));
+        FROM executions WHERE decision_id = ?""", key, rs -> execution(rs, decisionId, attempts));
     List<String> outputs = Sql.query(dataSource, what, "SELECT output FROM outputs WHERE decision_id = ?", key,
         rs -> rs.getString(1));
     List<FeedbackEntry> feedback = Sql.query(dataSource, what, """
         SELECT quality, actual_cost_usd, actual_latency_ms, note, received_at FROM feedback WHERE decision_id = ?""",
-        key, rs -> new FeedbackEntry(decisionId, new Feedback(rs.getDouble("quality"),
-            Sql.doubleOrNaN(rs, "actual_cost_usd"), Sql.doubleOrNaN(rs, "actual_latency_ms")), rs.getString("note"),
-            Sql.instant(rs, "received_at")));
+        key, rs -> feedback(rs, decisionId));
     return Optional.of(new AwardView(decision.get(), executions.stream().findFirst().orElse(null),
         outputs.stream().findFirst().orElse(null), feedback.stream().findFirst().orElse(null)));
+  }
+
+  @Override
+  public List<AwardView> recentAwards(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    String what = "the last " + limit + " awards";
+    // Execution, output and feedback hold at most one row per decision (their key), so one query joins them to the
+    // window of decisions. No transaction spans the queries (a SQLite transaction here would take the write lock):
+    // decisions recorded meanwhile are simply not in the window, and the attempts are read by the ids it holds.
+    List<AwardView> withoutAttempts = Sql.query(dataSource, what, """
+        SELECT d.id, d.body, e.decision_id AS executed, e.served_by, e.input_tokens, e.output_tokens, e.cost_usd,
+          e.latency_ms, e.repairs, e.recorded_at, o.output, f.decision_id AS judged, f.quality, f.actual_cost_usd,
+          f.actual_latency_ms, f.note, f.received_at
+        FROM (SELECT id, body, decided_at FROM decisions ORDER BY decided_at DESC, id DESC LIMIT ?) d
+        LEFT JOIN executions e ON e.decision_id = d.id
+        LEFT JOIN outputs o ON o.decision_id = d.id
+        LEFT JOIN feedback f ON f.decision_id = d.id
+        ORDER BY d.decided_at, d.id""", List.of(limit), rs -> {
+          String id = rs.getString("id");
+          return new AwardView(Json.read("stored decision " + id, rs.getString("body"), Decision.class),
+              rs.getString("executed") == null ? null : execution(rs, id, List.of()), rs.getString("output"),
+              rs.getString("judged") == null ? null : feedback(rs, id));
+        });
+    Map<String, List<Attempt>> attempts = attempts(what, withoutAttempts.stream()
+        .filter(a -> a.execution() != null).map(a -> a.decision().id()).toList());
+    return withoutAttempts.stream().map(a -> a.execution() == null ? a : new AwardView(a.decision(),
+        withAttempts(a.execution(), attempts.getOrDefault(a.decision().id(), List.of())), a.outputJson(),
+        a.feedback())).toList();
+  }
+
+  /** The attempts of the executed decisions, each decision's in order, {@value #IDS_PER_QUERY} decisions a query. */
+  private Map<String, List<Attempt>> attempts(String what, List<String> decisionIds) {
+    Map<String, List<Attempt>> byDecision = new HashMap<>();
+    for (int from = 0; from < decisionIds.size(); from += IDS_PER_QUERY) {
+      List<String> ids = decisionIds.subList(from, Math.min(from + IDS_PER_QUERY, decisionIds.size()));
+      record Row(String decisionId, Attempt attempt) {}
+      String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+      List<Row> rows = Sql.query(dataSource, what, "SELECT decision_id, number, arm, status, detail, cost_usd,"
+          + " latency_ms FROM attempts WHERE decision_id IN (" + in + ") ORDER BY decision_id, number", ids,
+          rs -> new Row(rs.getString("decision_id"), attempt(rs)));
+      rows.forEach(r -> byDecision.computeIfAbsent(r.decisionId(), id -> new ArrayList<>()).add(r.attempt()));
+    }
+    return byDecision;
+  }
+
+  private static Attempt attempt(ResultSet rs) throws SQLException {
+    return new Attempt(rs.getInt("number"), rs.getString("arm"), Attempt.Status.valueOf(rs.getString("status")),
+        rs.getString("detail"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms"));
+  }
+
+  private static ExecutionEntry execution(ResultSet rs, String decisionId, List<Attempt> attempts)
+      throws SQLException {
+    return new ExecutionEntry(decisionId, rs.getString("served_by"), countOrUnknown(rs, "input_tokens"),
+        countOrUnknown(rs, "output_tokens"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms"),
+        List.of(Json.read("repairs of decision " + decisionId, rs.getString("repairs"), String[].class)),
+        attempts, Sql.instant(rs, "recorded_at"));
+  }
+
+  private static ExecutionEntry withAttempts(ExecutionEntry e, List<Attempt> attempts) {
+    return new ExecutionEntry(e.decisionId(), e.servedBy(), e.inputTokens(), e.outputTokens(), e.costUsd(),
+        e.latencyMs(), e.repairs(), attempts, e.at());
+  }
+
+  private static FeedbackEntry feedback(ResultSet rs, String decisionId) throws SQLException {
+    return new FeedbackEntry(decisionId, new Feedback(rs.getDouble("quality"), Sql.doubleOrNaN(rs, "actual_cost_usd"),
+        Sql.doubleOrNaN(rs, "actual_latency_ms")), rs.getString("note"), Sql.instant(rs, "received_at"));
   }
 
   private static long countOrUnknown(ResultSet rs, String column) throws SQLException {

@@ -22,6 +22,13 @@ public interface Ledger {
   /** A decision with its execution, output and feedback as far as they were recorded, or empty for an unknown id. */
   Optional<AwardView> award(String decisionId);
 
+  /**
+   * The awards of the {@code limit} most recent decisions (by decision time, ties by id), oldest first, each as
+   * {@link #award} returns it. Reads them in a few queries, not several per decision, and holds them all in memory, so
+   * the caller bounds {@code limit}.
+   */
+  List<AwardView> recentAwards(int limit);
+
   /** A microtask as first recorded, its input included, or empty when none has that id. */
   Optional<TaskView> task(String taskId);
 

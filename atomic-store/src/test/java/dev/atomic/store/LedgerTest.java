@@ -1,13 +1,18 @@
 package dev.atomic.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.task.Microtask;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class LedgerTest extends StoreFixture {
@@ -162,6 +167,86 @@ class LedgerTest extends StoreFixture {
     assertThat(decision.exclusions()).singleElement()
         .satisfies(e -> assertThat(e.detail()).isEqualTo("pii.email may not leave the premises"));
     assertThat(decision.explain()).contains("Awarded to small");
+  }
+
+  @Test
+  void recentAwards_areWhatAwardReturns_oldestFirst_andKeepToTheLimit() {
+    long t = T0.toEpochMilli();
+    // Recorded out of time order, b1 and b2 at the same instant (ties go by id), three tenants.
+    store.record(DecisionEntry.of(Decisions.won("c", "acme", "email.spam", "small", t + 20)));
+    store.record(DecisionEntry.of(Decisions.won("a", "beta", "intent", "large", t)));
+    store.record(DecisionEntry.of(Decisions.unawarded("e", "beta", t + 30)));
+    store.record(DecisionEntry.of(Decisions.won("b2", "acme", "email.spam", "small", t + 10)));
+    store.record(DecisionEntry.of(Decisions.won("b1", "gamma", "email.spam", "large", t + 10)));
+    store.record(DecisionEntry.of(Decisions.won("d", "acme", "email.spam", "large", t + 25)));
+    // a: served, with tokens, a repair, an output and feedback that has actuals.
+    store.record(new ExecutionEntry("a", "large", 120, 7, 0.01, 500, List.of("closed a brace"),
+        List.of(new Attempt(1, "large", Attempt.Status.SUCCEEDED, "served", 0.01, 500)), T0.plusMillis(1)));
+    store.record(new OutputEntry("a", "{\"label\": \"spam\"}", T0.plusMillis(1)));
+    store.record(new FeedbackEntry("a", Feedback.score(0.75).withActualCost(0.011, 520), "close enough",
+        T0.plusMillis(2)));
+    // b1: a failed award, every attempt failed, rejected.
+    store.record(new ExecutionEntry("b1", null, -1, -1, 0.004, 900, List.of(),
+        List.of(new Attempt(1, "large", Attempt.Status.FAILED, "HTTP 500", 0.003, 600),
+            new Attempt(2, "runner-up", Attempt.Status.FAILED, "timeout", 0.001, 300)), T0.plusMillis(11)));
+    store.record(new FeedbackEntry("b1", Feedback.rejected(), "", T0.plusMillis(12)));
+    // b2: escalated (failed, then served), an output, no feedback yet.
+    store.record(new ExecutionEntry("b2", "runner-up", 80, -1, 0.005, 700, List.of(),
+        List.of(new Attempt(1, "small", Attempt.Status.FAILED, "HTTP 429", 0.002, 300),
+            new Attempt(2, "runner-up", Attempt.Status.SUCCEEDED, "served", 0.003, 400)), T0.plusMillis(11)));
+    store.record(new OutputEntry("b2", "[1, 2]", T0.plusMillis(11)));
+    // c: feedback, no execution recorded. d: an execution only. e: unawarded, nothing more.
+    store.record(new FeedbackEntry("c", Feedback.accepted(), "", T0.plusMillis(21)));
+    store.record(new ExecutionEntry("d", "large", 10, 2, 0.002, 100, List.of(),
+        List.of(new Attempt(1, "large", Attempt.Status.SUCCEEDED, "served", 0.002, 100)), T0.plusMillis(26)));
+    store.flush().join();
+    Ledger ledger = store.ledger();
+    List<AwardView> expected = Stream.of("a", "b1", "b2", "c", "d", "e")
+        .map(id -> ledger.award(id).orElseThrow()).toList();
+    // The fixture has every shape it claims, so the comparison below compares something.
+    assertThat(expected).extracting(a -> a.execution() != null, a -> a.outputJson() != null, a -> a.feedback() != null)
+        .containsExactly(tuple(true, true, true), tuple(true, false, true), tuple(true, true, false),
+            tuple(false, false, true), tuple(true, false, false), tuple(false, false, false));
+    assertThat(expected.get(1).execution().succeeded()).isFalse();
+    assertThat(expected.get(2).execution().attempts()).hasSize(2);
+    assertThat(expected.get(5).decision().winner()).isNull();
+
+    assertThat(ledger.recentAwards(100)).isEqualTo(expected);
+    assertThat(ledger.recentAwards(6)).isEqualTo(expected);
+    assertThat(ledger.recentAwards(4)).isEqualTo(expected.subList(2, 6));
+    assertThat(ledger.recentAwards(1)).isEqualTo(expected.subList(5, 6));
+  }
+
+  @Test
+  void recentAwards_readAttemptsOfMoreDecisionsThanOneQueryBinds() {
+    int count = JdbcLedger.IDS_PER_QUERY + 30;
+    for (int i = 0; i < count; i++) {
+      String id = "d%04d".formatted(i);
+      long at = T0.toEpochMilli() + i;
+      store.record(DecisionEntry.of(Decisions.won(id, "tenant-" + i % 3, "email.spam", "small", at)));
+      List<Attempt> attempts = new ArrayList<>();
+      for (int n = 1; n <= 1 + i % 3; n++) {
+        attempts.add(new Attempt(n, "small", n == 1 + i % 3 ? Attempt.Status.SUCCEEDED : Attempt.Status.FAILED,
+            "try " + n, 0.001 * n, 10 * n));
+      }
+      store.record(new ExecutionEntry(id, "small", i, -1, 0.001, 10, List.of(), attempts, T0.plusMillis(i)));
+      if (i % 2 == 0) {
+        store.record(new FeedbackEntry(id, Feedback.score(i % 5 / 4.0), "", T0.plusMillis(i)));
+      }
+    }
+    store.flush().join();
+    Ledger ledger = store.ledger();
+    List<AwardView> expected = IntStream.range(0, count)
+        .mapToObj(i -> ledger.award("d%04d".formatted(i)).orElseThrow()).toList();
+
+    assertThat(ledger.recentAwards(count)).isEqualTo(expected);
+    assertThat(ledger.recentAwards(count - 1)).isEqualTo(expected.subList(1, count));
+  }
+
+  @Test
+  void recentAwards_ofAnEmptyLedger_isEmpty_andTheLimitIsChecked() {
+    assertThat(store.ledger().recentAwards(10)).isEmpty();
+    assertThatThrownBy(() -> store.ledger().recentAwards(0)).isInstanceOf(IllegalArgumentException.class);
   }
 
   private List<String> ids(DecisionQuery query) {

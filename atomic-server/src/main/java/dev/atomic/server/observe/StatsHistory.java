@@ -1,10 +1,7 @@
 package dev.atomic.server.observe;
 
-import dev.atomic.store.DecisionQuery;
-import dev.atomic.store.DecisionSummary;
+import dev.atomic.store.AwardView;
 import dev.atomic.store.Ledger;
-import dev.atomic.store.Page;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -12,12 +9,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Gives the dashboard's live figures the ledger's most recent awards at start, so that a restart does not reset them
- * to zero. Bounded: the last {@code limit} decisions, read page by page and replayed oldest first.
+ * to zero. Bounded: the last {@code limit} decisions, read in a few queries (not several per decision: on a database
+ * across a network that would be thousands of round trips at every start) and replayed oldest first.
  */
 public final class StatsHistory {
 
   private static final Logger LOG = LoggerFactory.getLogger(StatsHistory.class);
-  private static final int PAGE = 500;
 
   private StatsHistory() {}
 
@@ -32,22 +29,9 @@ public final class StatsHistory {
       throw new IllegalArgumentException("limit must be at least 1, was " + limit);
     }
     try {
-      List<String> newestFirst = new ArrayList<>();
-      Page<DecisionSummary> page = ledger.decisions(DecisionQuery.all().page(0, Math.min(PAGE, limit)));
-      page.items().forEach(d -> newestFirst.add(d.id()));
-      while (page.hasMore() && newestFirst.size() < limit) {
-        page = ledger.decisions(DecisionQuery.all().page(page.nextOffset(), Math.min(PAGE, limit - newestFirst.size())));
-        page.items().forEach(d -> newestFirst.add(d.id()));
-      }
-      int replayed = 0;
-      for (String id : newestFirst.reversed()) {
-        var award = ledger.award(id);
-        if (award.isPresent()) {
-          stats.recorded(award.get());
-          replayed++;
-        }
-      }
-      return replayed;
+      List<AwardView> oldestFirst = ledger.recentAwards(limit);
+      oldestFirst.forEach(stats::recorded);
+      return oldestFirst.size();
     } catch (RuntimeException e) {
       LOG.warn("the dashboard starts without the ledger's history: {}", e.getMessage());
       return 0;
