@@ -26,7 +26,9 @@ import java.util.stream.LongStream;
  * <p>Settings beyond the common options are system properties: {@code atomic.routing.seeds} (default 5),
  * {@code atomic.embedding.cache} (default {@code ~/.cache/atomic/embeddings-all-minilm-l6-v2-q.bin}) and
  * {@code atomic.routing.selectionSeeds} (default 3) and {@code atomic.routing.selectOnly} (run the train-split selection streams alone and print each candidate's figures
- * there, for iterating on variants without ever looking at the whole stream).
+ * there, for iterating on variants without ever looking at the whole stream) and {@code atomic.routing.candidates}
+ * ({@code declared}, the default, or {@code context-trials}: the first declared candidate against
+ * {@link Variant#CONTEXT_TRIALS}).
  */
 public final class RoutingBenchmark implements Benchmark {
 
@@ -84,7 +86,7 @@ public final class RoutingBenchmark implements Benchmark {
     }
     List<VariantResult> variants = new ArrayList<>();
     KnnRouter knn = KnnRouter.train(rows, embeddings, data.models());
-    for (Variant v : Variant.CANDIDATES) {
+    for (Variant v : candidates()) {
       options.progress().printf("routing: %s: %d cost weights x %d seeds on the train split, then x %d seeds on "
           + "all rows...%n", v.label(), weights.size(), selectionSeeds.size(), seeds.size());
       Map<String, Features> features = embeddings.reduced(rows, v.dims());
@@ -122,7 +124,7 @@ public final class RoutingBenchmark implements Benchmark {
   private static void selectOnly(List<RouterBenchRow> train, List<String> models, List<ModelPrice> prices,
       QuestionFeatures embeddings, List<Double> weights, List<Long> seeds, int threads, BenchOptions options)
       throws InterruptedException {
-    for (Variant v : Variant.CANDIDATES) {
+    for (Variant v : candidates()) {
       long t0 = System.nanoTime();
       options.progress().printf("select-only: %s: in hindsight, %s%n", v.label(),
           HindsightArms.Ceiling.of("train split", train, models, v.cascades(prices), RoutingResults.NEAR_SHARE)
@@ -132,6 +134,10 @@ public final class RoutingBenchmark implements Benchmark {
       options.progress().printf("select-only: %s: %s (%.0f s)%n", v.label(),
           RoutingResults.selectionFigures(train, models, weights, streams), (System.nanoTime() - t0) / 1e9);
     }
+  }
+
+  private static List<Variant> candidates() {
+    return Variant.candidates(System.getProperty("atomic.routing.candidates", "declared"));
   }
 
   /** A variant's AIQ on the train-split stream (what chose it) and its results on the whole stream. */

@@ -17,10 +17,11 @@ import java.util.Locale;
  * ({@link ModelReputation}) instead of a flat claim, and how often a top-two challenger wins the auction
  * ({@link EstimatorConfig#topTwoProbability()}; 0 for plain Thompson sampling) and whether only cheaper arms may
  * challenge ({@link EstimatorConfig#cheaperChallengers()}), and the shape of the cascades ({@link CascadeFamily.Shape}:
- * a cheap pair, a second cheap pair before the strongest model, or a vote of three).
+ * a cheap pair, a second cheap pair before the strongest model, or a vote of three), and the prior variance of each
+ * context feature's weight ({@link EstimatorConfig#featureVariance()}; the core's default unless a trial says otherwise).
  */
 record Variant(int dims, double explorationScale, boolean teachDissenters, int skipCheapest, boolean reputation,
-    double topTwo, boolean cheaperChallengers, CascadeFamily.Shape shape) {
+    double topTwo, boolean cheaperChallengers, CascadeFamily.Shape shape, double featureVariance) {
 
   /** The declared candidates; the benchmark picks one on the train split alone, then runs all on the whole stream. */
   static final List<Variant> CANDIDATES = List.of(
@@ -30,10 +31,43 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
       new Variant(0, 0.4, true, 0, false, 0.1, true, PAIRS), new Variant(0, 0.4, true, 0, false, 0, false, SECOND_PAIR),
       new Variant(0, 0.4, true, 0, false, 0, false, MAJORITY_OF_THREE));
 
+  /**
+   * Context trials, not run by default (each would add to the benchmark's five minutes): the chosen variant's settings
+   * with the question's embedding as context, in more dimensions than the 16 and 4 tried before and with tighter priors
+   * on the context weights. An offline, full-information router (fit on the train split with every outcome known) found
+   * that the embedding predicts outcomes only weakly beyond the task kind (held-out Brier skill at most 0.03), and that
+   * heavy shrinkage was what kept context from hurting; these trials ask whether the online exchange can use it at all.
+   * {@code -Datomic.routing.candidates=context-trials} runs the first candidate against them.
+   */
+  static final List<Variant> CONTEXT_TRIALS = List.of(
+      new Variant(32, 0.4, true, 0, false, 0, false, PAIRS, 0.1),
+      new Variant(32, 0.4, true, 0, false, 0, false, PAIRS, 0.02),
+      new Variant(64, 0.4, true, 0, false, 0, false, PAIRS, 0.02));
+
+  /** The candidates a run compares: the declared ones, or with {@code context-trials} the first against the trials. */
+  static List<Variant> candidates(String which) {
+    return switch (which) {
+      case "declared" -> CANDIDATES;
+      case "context-trials" -> java.util.stream.Stream.concat(java.util.stream.Stream.of(CANDIDATES.getFirst()),
+          CONTEXT_TRIALS.stream()).toList();
+      default -> throw new IllegalArgumentException("atomic.routing.candidates must be 'declared' or 'context-trials', "
+          + "was '" + which + "'");
+    };
+  }
+
   Variant {
     if (dims < 0 || dims > 384) {
       throw new IllegalArgumentException("context dimensions must be in [0, 384], was " + dims);
     }
+    if (!(featureVariance >= 0) || Double.isInfinite(featureVariance)) {
+      throw new IllegalArgumentException("feature variance must be a finite number >= 0, was " + featureVariance);
+    }
+  }
+
+  Variant(int dims, double explorationScale, boolean teachDissenters, int skipCheapest, boolean reputation,
+      double topTwo, boolean cheaperChallengers, CascadeFamily.Shape shape) {
+    this(dims, explorationScale, teachDissenters, skipCheapest, reputation, topTwo, cheaperChallengers, shape,
+        EstimatorConfig.defaults().featureVariance());
   }
 
   Variant(int dims, double explorationScale) {
@@ -57,10 +91,10 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
     return CascadeFamily.declare(prices, teachDissenters, skipCheapest, shape);
   }
 
-  /** The core's default priors, with this variant's exploration and top-two settings. */
+  /** The core's default priors, with this variant's exploration, top-two and context-prior settings. */
   EstimatorConfig estimator() {
     return EstimatorConfig.defaults().withExplorationScale(explorationScale).withTopTwoProbability(topTwo)
-        .withCheaperChallengers(cheaperChallengers);
+        .withCheaperChallengers(cheaperChallengers).withFeatureVariance(featureVariance);
   }
 
   String label() {
@@ -74,6 +108,8 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
           case PAIRS -> "";
           case SECOND_PAIR -> ", a second cheap pair before the strongest";
           case MAJORITY_OF_THREE -> ", cascades of a three-model majority vote";
-        };
+        }
+        + (dims == 0 || featureVariance == EstimatorConfig.defaults().featureVariance() ? ""
+            : ", context prior variance " + featureVariance);
   }
 }

@@ -71,4 +71,26 @@ class VariantTest {
   void constructor_withImpossibleDimensions_isRejected() {
     assertThatThrownBy(() -> new Variant(385, 1)).hasMessage("context dimensions must be in [0, 384], was 385");
   }
+
+  @Test
+  void featureVariance_isTheCoreDefaultUnlessATrialTightensIt() {
+    Variant trial = new Variant(32, 0.4, true, 0, false, 0, false, CascadeFamily.Shape.PAIRS, 0.02);
+
+    assertThat(new Variant(16, 0.4, true).estimator().featureVariance()).isEqualTo(0.5);
+    assertThat(trial.estimator().featureVariance()).isEqualTo(0.02);
+    assertThat(trial.label()).isEqualTo("32-dim context, exploration x0.4, cascades teach dissenters, "
+        + "context prior variance 0.02");
+    assertThat(new Variant(16, 1.0).label()).doesNotContain("prior variance");
+    assertThatThrownBy(() -> new Variant(4, 0.4, true, 0, false, 0, false, CascadeFamily.Shape.PAIRS, -1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void candidates_areTheDeclaredOnesOrTheFirstAgainstTheContextTrials() {
+    assertThat(Variant.candidates("declared")).isEqualTo(Variant.CANDIDATES);
+    assertThat(Variant.candidates("context-trials")).first().isEqualTo(Variant.CANDIDATES.getFirst());
+    assertThat(Variant.candidates("context-trials")).hasSize(1 + Variant.CONTEXT_TRIALS.size());
+    assertThat(Variant.CONTEXT_TRIALS).allMatch(v -> v.dims() > 0);
+    assertThatThrownBy(() -> Variant.candidates("all")).isInstanceOf(IllegalArgumentException.class);
+  }
 }
