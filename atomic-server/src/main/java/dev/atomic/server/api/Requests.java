@@ -3,6 +3,8 @@ package dev.atomic.server.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.atomic.store.Store;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -25,12 +27,12 @@ final class Requests {
 
   /** The body as a record of the given type; 415 unless JSON, 413 when too large, 400 when malformed. */
   <T> T body(Context ctx, Class<T> type) {
-    String text = jsonText(ctx);
-    if (text.isBlank()) {
+    byte[] bytes = jsonBytes(ctx);
+    if (blank(bytes)) {
       throw ApiError.badRequest("malformed_json", "the body is empty; this route takes a JSON object");
     }
     try {
-      T value = Json.mapper().readValue(text, type);
+      T value = Json.mapper().readValue(bytes, type); // UTF-8 as it came, no string in between
       if (value == null) {
         throw ApiError.badRequest("malformed_json", "the body is JSON null; this route takes a JSON object");
       }
@@ -38,11 +40,17 @@ final class Requests {
     } catch (JsonProcessingException e) {
       throw ApiError.badRequest("malformed_json", "the body is not valid JSON for this route: "
           + e.getOriginalMessage());
+    } catch (IOException e) { // reading an array in memory: only ever a parse fault, reported as one
+      throw ApiError.badRequest("malformed_json", "the body could not be read as JSON: " + e.getMessage());
     }
   }
 
   /** The body's text, after the content type and size checks. */
   String jsonText(Context ctx) {
+    return new String(jsonBytes(ctx), StandardCharsets.UTF_8);
+  }
+
+  private byte[] jsonBytes(Context ctx) {
     String type = ctx.contentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
       throw new ApiError(415, "unsupported_media_type",
@@ -53,7 +61,16 @@ final class Requests {
       throw new ApiError(413, "body_too_large",
           "the body has " + length + " bytes; the server accepts at most " + maxBodyBytes);
     }
-    return ctx.body();
+    return ctx.bodyAsBytes();
+  }
+
+  private static boolean blank(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the caller asked to be answered at once ({@code ?async=true} or {@code Prefer: respond-async}). */

@@ -218,7 +218,11 @@ public final class LiveStats implements ExchangeListener {
         return premium.get().expectedCostUsd();
       }
     }
-    return d.ranked().stream().mapToDouble(ScoredBid::expectedCostUsd).max().orElse(Double.NaN);
+    double most = Double.NaN;
+    for (ScoredBid b : d.ranked()) {
+      most = Double.isNaN(most) ? b.expectedCostUsd() : Math.max(most, b.expectedCostUsd());
+    }
+    return most;
   }
 
   private static long minuteOf(Instant at) {
