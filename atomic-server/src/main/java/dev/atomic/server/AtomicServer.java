@@ -295,9 +295,11 @@ public final class AtomicServer implements AutoCloseable {
   }
 
   private static Store openStore(ServerConfig config) {
+    Duration keyCache = Duration.ofSeconds(config.tenancy().keyCacheSeconds());
     if (config.postgres()) {
       return Store.open(c -> c.postgres(config.storeUrl(), config.storeUser(),
-          config.storePassword() == null ? null : config.storePassword().reveal(), config.storeSchema()));
+          config.storePassword() == null ? null : config.storePassword().reveal(), config.storeSchema())
+          .apiKeyCache(keyCache));
     }
     Path file = Path.of(config.storeUrl());
     try {
@@ -308,7 +310,7 @@ public final class AtomicServer implements AutoCloseable {
       throw new IllegalArgumentException("cannot create the folder of the SQLite ledger " + file.toAbsolutePath()
           + ": " + e.getMessage(), e);
     }
-    return Store.open(c -> c.sqlite(file));
+    return Store.open(c -> c.sqlite(file).apiKeyCache(keyCache));
   }
 
   private static Telemetry telemetryFor(ServerConfig config) {

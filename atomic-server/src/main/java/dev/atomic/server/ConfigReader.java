@@ -29,7 +29,8 @@ final class ConfigReader {
       "exchange", Set.of("seed", "costWeight", "latencyWeight"),
       "telemetry", Set.of("otlpEndpoint", "otlpHeaders", "serviceName"),
       "dashboard", Set.of("premiumBidder"),
-      "tenants", Set.of("requireApiKeys", "requestsPerSecond", "burst", "budgetsUsdPerDay", "sharedLearning"));
+      "tenants", Set.of("requireApiKeys", "requestsPerSecond", "burst", "budgetsUsdPerDay", "sharedLearning",
+          "keyCacheSeconds"));
 
   /** Budgets arrive as a mapping; each becomes the flat key {@code tenants.budgetsUsdPerDay.<tenant>}. */
   private static final String BUDGETS = "tenants.budgetsUsdPerDay";
@@ -172,7 +173,8 @@ final class ConfigReader {
     }
     return new TenancyConfig(Boolean.parseBoolean(require),
         decimal(values, "tenants.requestsPerSecond", d.requestsPerSecond()),
-        integer(values, "tenants.burst", d.burst()), budgets, shared);
+        integer(values, "tenants.burst", d.burst()), budgets, shared,
+        integer(values, "tenants.keyCacheSeconds", d.keyCacheSeconds()));
   }
 
   private static void envOverride(Map<String, String> env, String variable, String key, Map<String, String> values) {

@@ -32,10 +32,11 @@ class TenancyConfigTest {
             acme: 50
             globex: 2.5
           sharedLearning: [acme, initech]
+          keyCacheSeconds: 0
         """).tenancy();
 
     assertThat(tenancy).isEqualTo(new TenancyConfig(true, 5, 10, Map.of("acme", 50.0, "globex", 2.5),
-        Set.of("acme", "initech")));
+        Set.of("acme", "initech"), 0));
   }
 
   @Test
@@ -58,6 +59,7 @@ class TenancyConfigTest {
     assertThat(TenancyConfig.defaults().requireApiKeys()).isFalse();
     assertThat(TenancyConfig.defaults().sharedLearning()).isEmpty();
     assertThat(TenancyConfig.defaults().budgetsUsdPerDay()).isEmpty();
+    assertThat(TenancyConfig.defaults().keyCacheSeconds()).isEqualTo(1);
   }
 
   @Test
@@ -74,6 +76,8 @@ class TenancyConfigTest {
         .hasMessageContaining("tenants.requireApiKeys must be true or false, was 'yes please'");
     assertThatThrownBy(() -> load("tenants:\n  burst: 0\n"))
         .hasMessageContaining("tenants.burst must be at least 1, was 0");
+    assertThatThrownBy(() -> load("tenants:\n  keyCacheSeconds: 61\n"))
+        .hasMessageContaining("tenants.keyCacheSeconds must be between 0 and 60, was 61");
     assertThatThrownBy(() -> load("tenants:\n  ratePerSecond: 3\n"))
         .hasMessageContaining("unknown key 'tenants.ratePerSecond'");
   }

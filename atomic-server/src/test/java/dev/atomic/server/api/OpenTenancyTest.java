@@ -7,6 +7,8 @@ import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
 import dev.atomic.server.ServerConfig;
 import dev.atomic.server.TenancyConfig;
+import dev.atomic.store.ApiKeys;
+import dev.atomic.store.Store;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,21 @@ class OpenTenancyTest {
 
       assertThat(refused.status()).isEqualTo(401);
       assertThat(refused.errorCode()).isEqualTo("unauthenticated");
+    }
+  }
+
+  @Test
+  void keyCacheOff_aKeyRevokedByAnotherProcessIsRefusedAtOnce() throws Exception {
+    try (AtomicServer server = start(TenancyConfig.defaults().withKeyCacheSeconds(0))) {
+      ApiKeys.Issued acme = server.store().apiKeys().issue("acme");
+      Http client = new Http(server.port(), acme.key());
+      assertThat(client.get("/v1/decisions").status()).isEqualTo(200);
+
+      try (Store cli = Store.open(c -> c.sqlite(dir.resolve("atomic.db")))) { // as `atomic tenants revoke` would
+        assertThat(cli.apiKeys().revoke(acme.keyId())).isTrue();
+      }
+
+      assertThat(client.get("/v1/decisions").status()).isEqualTo(401);
     }
   }
 }
