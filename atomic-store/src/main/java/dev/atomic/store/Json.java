@@ -41,17 +41,11 @@ final class Json {
   }
 
   static JsonNode parse(String what, String json) {
-    if (json == null || json.isBlank()) {
-      throw new StoreException(what + " is empty; expected JSON");
-    }
+    requireText(what, json);
     try {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
-      // Limits such as the nesting depth are reported without a location.
-      String where = e.getLocation() == null ? ""
-          : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      throw new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + ")" + where + ": "
-          + excerpt(json), e);
+      throw malformed(what, json, e);
     }
   }
 
@@ -60,9 +54,7 @@ final class Json {
    * {@link #parse}, without building a tree that would be thrown away.
    */
   static void requireWellFormed(String what, String json) {
-    if (json == null || json.isBlank()) {
-      throw new StoreException(what + " is empty; expected JSON");
-    }
+    requireText(what, json);
     try (JsonParser parser = MAPPER.createParser(json)) {
       parser.nextToken();
       parser.skipChildren();
@@ -70,11 +62,24 @@ final class Json {
         throw new StoreException(what + " holds more than one JSON value: " + excerpt(json));
       }
     } catch (JsonProcessingException e) {
-      parse(what, json); // reports the fault with its location, as a parse would
-      throw new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + "): " + excerpt(json), e);
+      throw malformed(what, json, e);
     } catch (IOException e) {
       throw new StoreException(what + " could not be read: " + e.getMessage(), e);
     }
+  }
+
+  private static void requireText(String what, String json) {
+    if (json == null || json.isBlank()) {
+      throw new StoreException(what + " is empty; expected JSON");
+    }
+  }
+
+  private static StoreException malformed(String what, String json, JsonProcessingException e) {
+    // Limits such as the nesting depth are reported without a location.
+    String where = e.getLocation() == null ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    return new StoreException(what + " is malformed JSON (" + e.getOriginalMessage() + ")" + where + ": "
+        + excerpt(json), e);
   }
 
   static String excerpt(String json) {
