@@ -52,10 +52,12 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
    * records ({@link dev.atomic.estimate.CascadeBelief}) instead of learned alone, so that what every award teaches
    * about a model (alone or in any cascade) reaches every cascade it is in. The weight is how many outcomes a stage's
    * best member's record is worth against the stage's own. {@code -Datomic.routing.candidates=composed-trials} runs the
-   * first candidate against them.
+   * first candidate against them. The third explores more widely: composed, a cascade's draw rests on components that
+   * many awards teach, so exploring should cost less than among 21 arms learned alone.
    */
   static final List<Variant> COMPOSED_TRIALS = List.of(
-      CANDIDATES.getFirst().withCascadeMemberWeight(2), CANDIDATES.getFirst().withCascadeMemberWeight(8));
+      CANDIDATES.getFirst().withCascadeMemberWeight(2), CANDIDATES.getFirst().withCascadeMemberWeight(8),
+      CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.7));
 
   /**
    * The candidates a run compares: the declared ones, or with {@code context-trials} or {@code composed-trials} the
@@ -90,6 +92,12 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
       double topTwo, boolean cheaperChallengers, CascadeFamily.Shape shape, double featureVariance) {
     this(dims, explorationScale, teachDissenters, skipCheapest, reputation, topTwo, cheaperChallengers, shape,
         featureVariance, 0);
+  }
+
+  /** This variant exploring at another scale. */
+  Variant withExplorationScale(double scale) {
+    return new Variant(dims, scale, teachDissenters, skipCheapest, reputation, topTwo, cheaperChallengers, shape,
+        featureVariance, cascadeMemberWeight);
   }
 
   /** This variant with its cascades believed from their members' records at the given weight (0: learned alone). */
