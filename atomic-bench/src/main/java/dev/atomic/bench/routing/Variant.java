@@ -32,7 +32,8 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
       new Variant(0, 0.3, true, 0, true), new Variant(0, 0.4, true, 2, false),
       new Variant(0, 0.4, true, 0, false, 0.1, false, PAIRS), new Variant(0, 0.3, true, 0, false, 0.25, false, PAIRS),
       new Variant(0, 0.4, true, 0, false, 0.1, true, PAIRS), new Variant(0, 0.4, true, 0, false, 0, false, SECOND_PAIR),
-      new Variant(0, 0.4, true, 0, false, 0, false, MAJORITY_OF_THREE));
+      new Variant(0, 0.4, true, 0, false, 0, false, MAJORITY_OF_THREE),
+      new Variant(0, 0.3, true).withCascadeMemberWeight(2));
 
   /**
    * Context trials, not run by default (each would add to the benchmark's five minutes): the chosen variant's settings
@@ -52,12 +53,17 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
    * records ({@link dev.atomic.estimate.CascadeBelief}) instead of learned alone, so that what every award teaches
    * about a model (alone or in any cascade) reaches every cascade it is in. The weight is how many outcomes a stage's
    * best member's record is worth against the stage's own. {@code -Datomic.routing.candidates=composed-trials} runs the
-   * first candidate against them. The third explores more widely: composed, a cascade's draw rests on components that
-   * many awards teach, so exploring should cost less than among 21 arms learned alone.
+   * first candidate against them. The third explores more widely (composed, a cascade's draw rests on components that
+   * many awards teach, so exploring might cost less than among 21 arms learned alone); it lost clearly, so the last
+   * three explore less: composed, an untried cascade is believed nearly as good as its best members, not at a flat
+   * claim, so the auction keeps exploring near-ties among ten cascades per kind.
    */
   static final List<Variant> COMPOSED_TRIALS = List.of(
       CANDIDATES.getFirst().withCascadeMemberWeight(2), CANDIDATES.getFirst().withCascadeMemberWeight(8),
-      CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.7));
+      CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.7),
+      CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.3),
+      CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.2),
+      CANDIDATES.getFirst().withCascadeMemberWeight(8).withExplorationScale(0.3));
 
   /**
    * The candidates a run compares: the declared ones, or with {@code context-trials} or {@code composed-trials} the
