@@ -56,14 +56,19 @@ record Variant(int dims, double explorationScale, boolean teachDissenters, int s
    * first candidate against them. The third explores more widely (composed, a cascade's draw rests on components that
    * many awards teach, so exploring might cost less than among 21 arms learned alone); it lost clearly, so the last
    * three explore less: composed, an untried cascade is believed nearly as good as its best members, not at a flat
-   * claim, so the auction keeps exploring near-ties among ten cascades per kind.
+   * claim, so the auction keeps exploring near-ties among ten cascades per kind. The last two start the members from
+   * their published reputation ({@link ModelReputation}) rather than a flat claim: composed, a cascade is believed only
+   * as well as its members are known, and a flat 0.5 for a strong model never called makes every cascade ending in it
+   * look poor.
    */
   static final List<Variant> COMPOSED_TRIALS = List.of(
       CANDIDATES.getFirst().withCascadeMemberWeight(2), CANDIDATES.getFirst().withCascadeMemberWeight(8),
       CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.7),
       CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.3),
       CANDIDATES.getFirst().withCascadeMemberWeight(2).withExplorationScale(0.2),
-      CANDIDATES.getFirst().withCascadeMemberWeight(8).withExplorationScale(0.3));
+      CANDIDATES.getFirst().withCascadeMemberWeight(8).withExplorationScale(0.3),
+      new Variant(0, 0.4, true, 0, true).withCascadeMemberWeight(2),
+      new Variant(0, 0.3, true, 0, true).withCascadeMemberWeight(2));
 
   /**
    * The candidates a run compares: the declared ones, or with {@code context-trials} or {@code composed-trials} the
