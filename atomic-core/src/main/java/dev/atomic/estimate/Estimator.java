@@ -99,6 +99,62 @@ public final class Estimator {
     }
   }
 
+  /**
+   * The exchange's belief about a cascade composed from its members' beliefs and its own stage record (see
+   * {@link CascadeBelief}); needs {@link EstimatorConfig#composesCascades()}.
+   *
+   * @param stages the cascade's stages, first to last: each member's belief, as its own bid in this auction is judged
+   */
+  public CascadeBelief cascadeBelief(String scope, String cascade, String kind,
+      List<List<CascadeBelief.Member>> stages) {
+    if (!config.composesCascades()) {
+      throw new IllegalStateException("cascades are learned alone (cascadeMemberWeight 0); nothing to compose");
+    }
+    ArmState state = state(scope, cascade, kind);
+    List<CascadeBelief.Stage> composed = new ArrayList<>(stages.size());
+    synchronized (state) {
+      StageRecord record = state.stages == null ? new StageRecord() : state.stages;
+      for (int s = 0; s < stages.size(); s++) {
+        composed.add(record.stage(s, stages.get(s)));
+      }
+    }
+    return new CascadeBelief(composed, config.cascadeMemberWeight());
+  }
+
+  /**
+   * Learns which stage of a cascade answered an award (1-based, of {@code stageCount}): known as soon as it is served,
+   * whatever the feedback. Every earlier stage passed the award on.
+   */
+  public void observeCascadeStop(String scope, String cascade, String kind, int answered, int stageCount) {
+    if (stageCount < 2 || answered < 1 || answered > stageCount) {
+      throw new IllegalArgumentException("stage " + answered + " of " + stageCount + " cannot answer a cascade");
+    }
+    ArmState state = state(scope, cascade, kind);
+    synchronized (state) {
+      if (state.stages == null) {
+        state.stages = new StageRecord();
+      }
+      state.stages.observeStop(answered, stageCount);
+    }
+  }
+
+  /** Learns the quality of the answer a cascade's stage {@code answered} (1-based) returned. */
+  public void observeCascadeOutcome(String scope, String cascade, String kind, int answered, double quality) {
+    if (!(quality >= 0 && quality <= 1)) {
+      throw new IllegalArgumentException("an outcome's quality must be in [0, 1], was " + quality);
+    }
+    if (answered < 1) {
+      throw new IllegalArgumentException("stages are numbered from 1, was " + answered);
+    }
+    ArmState state = state(scope, cascade, kind);
+    synchronized (state) {
+      if (state.stages == null) {
+        state.stages = new StageRecord();
+      }
+      state.stages.observeOutcome(answered, quality);
+    }
+  }
+
   /** A copy of everything learned, in a stable order. */
   public EstimatorSnapshot snapshot() {
     List<EstimatorSnapshot.Arm> arms = new ArrayList<>();
@@ -113,7 +169,8 @@ public final class Estimator {
             model == null ? 0 : model.observations(),
             state.cost.state(),
             state.latency.state(),
-            scope));
+            scope,
+            state.stages == null ? List.of() : state.stages.state()));
       }
     })));
     arms.sort(Comparator.comparing(EstimatorSnapshot.Arm::scope).thenComparing(EstimatorSnapshot.Arm::kind)
@@ -131,6 +188,9 @@ public final class Estimator {
       }
       state.cost = RatioEstimate.restore(config.costPriorWeight(), arm.cost());
       state.latency = RatioEstimate.restore(config.costPriorWeight(), arm.latency());
+      if (!arm.stages().isEmpty()) {
+        state.stages = StageRecord.restore(arm.stages());
+      }
       restored.computeIfAbsent(arm.scope(), k -> new ConcurrentHashMap<>())
           .computeIfAbsent(arm.kind(), k -> new ConcurrentHashMap<>()).put(arm.arm(), state);
     }
@@ -162,6 +222,8 @@ public final class Estimator {
   /** What is known of one arm on one kind. */
   private static final class ArmState {
     QualityModel model;
+    /** A cascade's own record by stage; null for any other arm. */
+    StageRecord stages;
     RatioEstimate cost;
     RatioEstimate latency;
 

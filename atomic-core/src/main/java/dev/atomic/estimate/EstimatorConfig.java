@@ -18,6 +18,11 @@ package dev.atomic.estimate;
  * @param cheaperChallengers whether only candidates with a lower expected cost than the leader may challenge it, so that
  *     the top-two exploration never spends more than the leader would (cost-aware exploration: it keeps learning the
  *     cheaper arms that a dear leader would otherwise starve); no effect without a top-two probability
+ * @param cascadeMemberWeight whether, and how strongly, a cascade's belief is composed from its members' track records
+ *     ({@link CascadeBelief}): 0 (the default) learns each cascade alone, as one arm, from its own awards; above 0 the
+ *     cascade's quality, cost and latency are composed from how often each stage stops it, how often a stopping stage
+ *     is right, and what is known of each member from every award that called it, and this weight is how many outcomes
+ *     a stage's members' record is worth against the stage's own outcomes
  */
 public record EstimatorConfig(
     double claimWeightVariance,
@@ -26,7 +31,8 @@ public record EstimatorConfig(
     double costPriorWeight,
     double explorationScale,
     double topTwoProbability,
-    boolean cheaperChallengers) {
+    boolean cheaperChallengers,
+    double cascadeMemberWeight) {
 
   public EstimatorConfig {
     check("claimWeightVariance", claimWeightVariance);
@@ -34,6 +40,7 @@ public record EstimatorConfig(
     check("featureVariance", featureVariance);
     check("costPriorWeight", costPriorWeight);
     check("explorationScale", explorationScale);
+    check("cascadeMemberWeight", cascadeMemberWeight);
     if (!(topTwoProbability >= 0 && topTwoProbability <= 1)) {
       throw new IllegalArgumentException("topTwoProbability must be in [0, 1], was " + topTwoProbability);
     }
@@ -51,7 +58,14 @@ public record EstimatorConfig(
   /** Priors with an exploration scale and no top-two challenger. */
   public EstimatorConfig(double claimWeightVariance, double biasVariance, double featureVariance,
       double costPriorWeight, double explorationScale) {
-    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale, 0, false);
+    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale, 0, false, 0);
+  }
+
+  /** Priors with an exploration scale, a top-two challenger, and cascades learned alone. */
+  public EstimatorConfig(double claimWeightVariance, double biasVariance, double featureVariance,
+      double costPriorWeight, double explorationScale, double topTwoProbability, boolean cheaperChallengers) {
+    this(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale, topTwoProbability,
+        cheaperChallengers, 0);
   }
 
   /** Priors that trust a bidder's claim at first and learn its real rate within tens of outcomes. */
@@ -61,22 +75,33 @@ public record EstimatorConfig(
 
   public EstimatorConfig withFeatureVariance(double variance) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, variance, costPriorWeight, explorationScale,
-        topTwoProbability, cheaperChallengers);
+        topTwoProbability, cheaperChallengers, cascadeMemberWeight);
   }
 
   public EstimatorConfig withExplorationScale(double scale) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, scale,
-        topTwoProbability, cheaperChallengers);
+        topTwoProbability, cheaperChallengers, cascadeMemberWeight);
   }
 
   public EstimatorConfig withTopTwoProbability(double probability) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
-        probability, cheaperChallengers);
+        probability, cheaperChallengers, cascadeMemberWeight);
   }
 
   public EstimatorConfig withCheaperChallengers(boolean cheaperOnly) {
     return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
-        topTwoProbability, cheaperOnly);
+        topTwoProbability, cheaperOnly, cascadeMemberWeight);
+  }
+
+  /** These priors with cascades composed from their members' records at the given weight (0: learned alone). */
+  public EstimatorConfig withCascadeMemberWeight(double weight) {
+    return new EstimatorConfig(claimWeightVariance, biasVariance, featureVariance, costPriorWeight, explorationScale,
+        topTwoProbability, cheaperChallengers, weight);
+  }
+
+  /** Whether cascades are believed as compositions of their members ({@link #cascadeMemberWeight()} above 0). */
+  public boolean composesCascades() {
+    return cascadeMemberWeight > 0;
   }
 
   private static void check(String name, double value) {

@@ -26,6 +26,7 @@ public record EstimatorSnapshot(List<Arm> arms) {
    * @param cost how real costs compared with claimed ones
    * @param latency how real latencies compared with claimed ones
    * @param scope whose track record this is: a tenant, or a scope tenants share by opting in
+   * @param stages for a cascade, its own record stage by stage ({@link CascadeBelief}); empty for any other arm
    */
   public record Arm(
       String arm,
@@ -35,7 +36,8 @@ public record EstimatorSnapshot(List<Arm> arms) {
       double observations,
       Ratio cost,
       Ratio latency,
-      String scope) {
+      String scope,
+      List<Stage> stages) {
 
     public Arm {
       // Snapshots written before scopes existed belong to the default tenant.
@@ -46,8 +48,13 @@ public record EstimatorSnapshot(List<Arm> arms) {
       covariance = covariance.clone();
       Objects.requireNonNull(cost, "cost");
       Objects.requireNonNull(latency, "latency");
+      // Snapshots written before cascades kept a stage record have none.
+      stages = stages == null ? List.of() : List.copyOf(stages);
     }
   }
+
+  /** A cascade's record of one stage: see {@link CascadeBelief.Stage}. */
+  public record Stage(double stops, double passes, double right, double wrong) {}
 
   /** Sums behind a {@link RatioEstimate}. */
   public record Ratio(double ratioSum, double ratioCount, double actualSum, double count) {}

@@ -3,12 +3,14 @@ package dev.atomic.exchange;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.budget.BudgetPacer;
+import dev.atomic.estimate.CascadeBelief;
 import dev.atomic.estimate.Estimate;
 import dev.atomic.estimate.Estimator;
 import dev.atomic.task.Constraints;
 import dev.atomic.task.Microtask;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,21 @@ final class Auction {
   /** A cascade member and its bid in this auction. */
   record Member(Bidder bidder, Bid bid) {}
 
+  /**
+   * What the exchange believes of an offer: an arm's own estimate, or a cascade's belief composed from its members'
+   * ({@link CascadeBelief}).
+   */
+  record Belief(double meanQuality, double expectedCostUsd, double expectedLatencyMs, double observations) {
+
+    static Belief of(Estimate e) {
+      return new Belief(e.meanQuality(), e.expectedCostUsd(), e.expectedLatencyMs(), e.observations());
+    }
+
+    static Belief of(CascadeBelief b) {
+      return new Belief(b.meanQuality(), b.expectedCostUsd(), b.expectedLatencyMs(), b.observations());
+    }
+  }
+
   /** An eligible bid, scored. */
   record Candidate(
       String arm,
@@ -40,15 +57,19 @@ final class Auction {
       double claimedCost,
       double claimedLatencyMs,
       String rationale,
-      Estimate estimate,
+      Belief belief,
       double drawn,
       double utility,
       double believedUtility,
       double challengeUtility) {
 
+    double expectedCostUsd() {
+      return belief.expectedCostUsd();
+    }
+
     ScoredBid scored() {
-      return new ScoredBid(arm, claimedQuality, claimedCost, claimedLatencyMs, rationale, estimate.meanQuality(),
-          drawn, estimate.expectedCostUsd(), estimate.expectedLatencyMs(), estimate.observations(), utility);
+      return new ScoredBid(arm, claimedQuality, claimedCost, claimedLatencyMs, rationale, belief.meanQuality(),
+          drawn, belief.expectedCostUsd(), belief.expectedLatencyMs(), belief.observations(), utility);
     }
   }
 
@@ -66,6 +87,14 @@ final class Auction {
   private final SplittableRandom random;
   private final List<Candidate> candidates = new ArrayList<>();
   private final List<Exclusion> exclusions = new ArrayList<>();
+  /** Each bidder's estimate in this auction, so a cascade judges its members as their own bids are judged. */
+  private final Map<String, Estimate> estimates = new HashMap<>();
+  /**
+   * Each bidder's exploration draw in this auction (and, under top-two, its second draw): one joint sample of
+   * everything believed, shared by the bidder's own bid and every composed cascade it is a member of.
+   */
+  private final Map<String, Double> draws = new HashMap<>();
+  private final Map<String, Double> challengeDraws = new HashMap<>();
 
   Auction(Microtask task, Utility weights, Estimator estimator, String scope, BudgetPacer budgets,
       SplittableRandom random) {
@@ -82,8 +111,20 @@ final class Auction {
   }
 
   void offer(Bidder bidder, Bid bid) {
-    consider(bidder.id(), new Solo(bidder), bid.quality(), bid.costUsd(), bid.latency().toNanos() / 1e6,
-        bid.rationale());
+    double latencyMs = bid.latency().toNanos() / 1e6;
+    Estimate e = estimator.estimate(scope, bidder.id(), task.kind(), bid.quality(), bid.costUsd(), latencyMs,
+        task.features());
+    estimates.put(bidder.id(), e);
+    if (!admissible(bidder.id(), Belief.of(e))) {
+      return;
+    }
+    // The exploration draw, taken in offer order so that a seed reproduces the auction.
+    double drawn = draw(bidder.id(), e, draws);
+    // Top-two: a second, independent draw for the challenger, taken only when top-two is on, so that with it off the
+    // draws (and so a seed's decisions) are exactly plain Thompson sampling's.
+    double challenge = topTwo() ? draw(bidder.id(), e, challengeDraws) : Double.NaN;
+    add(bidder.id(), new Solo(bidder), bid.quality(), bid.costUsd(), latencyMs, bid.rationale(), Belief.of(e),
+        drawn, e.expectedCostUsd(), e.expectedLatencyMs(), challenge, e.expectedCostUsd(), e.expectedLatencyMs());
   }
 
   /**
@@ -117,41 +158,99 @@ final class Auction {
       latency += share * stageLatency;
       stages.add(List.copyOf(members));
     }
-    consider(cascade.id(), new Staged(cascade, List.copyOf(stages)), quality, cost, latency,
-        "cascade of " + cascade.stages());
+    Staged offer = new Staged(cascade, List.copyOf(stages));
+    String rationale = "cascade of " + cascade.stages();
+    if (estimator.config().composesCascades()) {
+      offerComposed(offer, quality, cost, latency, rationale + ", believed from its members' records");
+      return;
+    }
+    Estimate e = estimator.estimate(scope, cascade.id(), task.kind(), quality, cost, latency, task.features());
+    if (!admissible(cascade.id(), Belief.of(e))) {
+      return;
+    }
+    double drawn = e.sample(random, estimator.config().explorationScale());
+    double challenge = topTwo() ? e.sample(random, estimator.config().explorationScale()) : Double.NaN;
+    add(cascade.id(), offer, quality, cost, latency, rationale, Belief.of(e), drawn, e.expectedCostUsd(),
+        e.expectedLatencyMs(), challenge, e.expectedCostUsd(), e.expectedLatencyMs());
   }
 
-  private void consider(
-      String arm, Offer offer, double quality, double cost, double latencyMs, String rationale) {
-    Estimate e = estimator.estimate(scope, arm, task.kind(), quality, cost, latencyMs, task.features());
+  /**
+   * Offers a cascade believed from its members' records and its own stage record ({@link CascadeBelief}). Its draw is
+   * composed from its members' draws in this auction (the very draws their own bids were scored with) and draws of
+   * its own stage record; the drawn stopping probabilities set the cost and latency the draw is scored with.
+   */
+  private void offerComposed(Staged offer, double quality, double cost, double latency, String rationale) {
+    List<List<CascadeBelief.Member>> members = new ArrayList<>(offer.stages().size());
+    for (List<Member> stage : offer.stages()) {
+      List<CascadeBelief.Member> believed = new ArrayList<>(stage.size());
+      for (Member m : stage) {
+        believed.add(new CascadeBelief.Member(m.bidder().id(), estimates.computeIfAbsent(m.bidder().id(),
+            id -> estimator.estimate(scope, id, task.kind(), m.bid().quality(), m.bid().costUsd(),
+                m.bid().latency().toNanos() / 1e6, task.features()))));
+      }
+      members.add(believed);
+    }
+    String arm = offer.cascade().id();
+    CascadeBelief b = estimator.cascadeBelief(scope, arm, task.kind(), members);
+    Belief belief = Belief.of(b);
+    if (!admissible(arm, belief)) {
+      return;
+    }
+    double scale = estimator.config().explorationScale();
+    CascadeBelief.Draw drawn = b.sample(random, scale, m -> draw(m.arm(), m.estimate(), draws));
+    CascadeBelief.Draw challenge = topTwo()
+        ? b.sample(random, scale, m -> draw(m.arm(), m.estimate(), challengeDraws)) : null;
+    add(arm, offer, quality, cost, latency, rationale, belief, drawn.quality(), drawn.costUsd(), drawn.latencyMs(),
+        challenge == null ? Double.NaN : challenge.quality(), challenge == null ? 0 : challenge.costUsd(),
+        challenge == null ? 0 : challenge.latencyMs());
+  }
+
+  /** A bidder's draw in this auction: drawn once, on first use, and shared by its bid and every cascade it is in. */
+  private double draw(String arm, Estimate e, Map<String, Double> drawn) {
+    Double known = drawn.get(arm);
+    if (known != null) {
+      return known;
+    }
+    double d = e.sample(random, estimator.config().explorationScale());
+    drawn.put(arm, d);
+    return d;
+  }
+
+  private boolean topTwo() {
+    return estimator.config().topTwoProbability() != 0;
+  }
+
+  /** Whether the belief meets the microtask's hard constraints; if not, the exclusion says why. */
+  private boolean admissible(String arm, Belief e) {
     Constraints limits = task.constraints();
     if (e.expectedCostUsd() > limits.maxCostUsd()) {
       exclusions.add(new Exclusion(arm, Exclusion.Reason.COST,
           fmt("expected cost %.6f USD is above the maximum %.6f USD", e.expectedCostUsd(), limits.maxCostUsd())));
-      return;
+      return false;
     }
     if (limits.latencySlo() != null && e.expectedLatencyMs() > limits.latencySlo().toNanos() / 1e6) {
       exclusions.add(new Exclusion(arm, Exclusion.Reason.LATENCY,
           fmt("expected latency %.1f ms is above the SLO %s", e.expectedLatencyMs(), limits.latencySlo())));
-      return;
+      return false;
     }
     if (e.meanQuality() < limits.minQuality()) {
       exclusions.add(new Exclusion(arm, Exclusion.Reason.QUALITY,
           fmt("believed quality %.3f is below the minimum %.3f", e.meanQuality(), limits.minQuality())));
-      return;
+      return false;
     }
-    // The exploration draw, taken in offer order so that a seed reproduces the auction.
-    double drawn = e.sample(random, estimator.config().explorationScale());
-    double utility = weights.score(drawn, e.expectedCostUsd(), e.expectedLatencyMs());
-    double believed = weights.score(e.meanQuality(), e.expectedCostUsd(), e.expectedLatencyMs());
-    // Top-two: a second, independent draw for the challenger, taken only when top-two is on, so that with it off the
-    // draws (and so a seed's decisions) are exactly plain Thompson sampling's.
-    double topTwo = estimator.config().topTwoProbability();
-    double challenge = topTwo == 0 ? Double.NaN
-        : weights.score(e.sample(random, estimator.config().explorationScale()), e.expectedCostUsd(),
-            e.expectedLatencyMs());
-    candidates.add(
-        new Candidate(arm, offer, quality, cost, latencyMs, rationale, e, drawn, utility, believed, challenge));
+    return true;
+  }
+
+  /** Scores an admissible offer: the drawn quality with its cost and latency, and the challenger's draw (NaN: none). */
+  private void add(String arm, Offer offer, double quality, double cost, double latencyMs, String rationale,
+      Belief belief, double drawn, double drawnCost, double drawnLatency, double challengeDrawn,
+      double challengeCost, double challengeLatency) {
+    double utility = weights.score(drawn, drawnCost, drawnLatency);
+    double believed = weights.score(belief.meanQuality(), belief.expectedCostUsd(), belief.expectedLatencyMs());
+    double challenge = Double.isNaN(challengeDrawn) ? Double.NaN
+        : weights.score(challengeDrawn, challengeCost, challengeLatency);
+    candidates.add(new Candidate(arm, offer, quality, cost, latencyMs, rationale, belief, drawn, utility, believed,
+        challenge));
   }
 
   Closed close(String decisionId, long nowMillis, long draw) {
@@ -161,7 +260,7 @@ final class Auction {
     BudgetPacer.Reservation reservation = null;
     double available = budgets.available(task.tenant());
     for (Candidate c : candidates) {
-      double cost = c.estimate().expectedCostUsd();
+      double cost = c.expectedCostUsd();
       if (!BudgetPacer.fits(cost, available)) {
         exclusions.add(new Exclusion(c.arm(), Exclusion.Reason.BUDGET,
             fmt("expected cost %.6f USD is above the %.6f USD the paced budget allows now", cost, available)));
@@ -207,12 +306,12 @@ final class Auction {
     if (beta == 0 || candidates.size() < 2 || random.nextDouble() >= beta) {
       return;
     }
-    double leaderCost = candidates.getFirst().estimate().expectedCostUsd();
+    double leaderCost = candidates.getFirst().expectedCostUsd();
     boolean cheaperOnly = estimator.config().cheaperChallengers();
     int best = -1;
     for (int i = 1; i < candidates.size(); i++) {
       Candidate c = candidates.get(i);
-      if (cheaperOnly && !(c.estimate().expectedCostUsd() < leaderCost)) {
+      if (cheaperOnly && !(c.expectedCostUsd() < leaderCost)) {
         continue;
       }
       Candidate b = best < 0 ? null : candidates.get(best);

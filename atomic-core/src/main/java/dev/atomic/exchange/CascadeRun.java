@@ -62,24 +62,25 @@ final class CascadeRun {
         Answer first = answers.get(verified ? Objects.checkIndex(verifier.returned(task, answers), answers.size()) : 0);
         Answer total = new Answer(first.output(), cost, Duration.ofNanos((long) (latency * 1e6)), first.confidence());
         String detail = "stage " + (s + 1) + " of " + stages + " answered";
-        return new Served(total, null, false, latency, detail, contributions(staged, first, called), usage);
+        return new Served(total, null, false, latency, detail, contributions(staged, first, called, s + 1), usage,
+            s + 1);
       }
       if (last) {
         Answer partial = costKnown ? new Answer(null, cost, Duration.ofNanos((long) (latency * 1e6)), Double.NaN) : null;
         return new Served(partial, "last stage: " + failure, false, latency, failure,
-            List.of(new PendingAwards.Contribution(staged.cascade().id(), 0)), usage);
+            List.of(new PendingAwards.Contribution(staged.cascade().id(), 0)), usage, s + 1);
       }
     }
     throw new IllegalStateException("a cascade has at least two stages");
   }
 
   /**
-   * The cascade itself, and every member whose output equals the one returned: they share its outcome. When the
+   * The cascade itself (with the stage that answered, for its stage record), and every member whose output equals the one returned: they share its outcome. When the
    * verifier declares a single correct answer, every other member that answered is a dissenter (see
    * {@link Verifier#singleCorrectAnswer()}).
    */
   private static List<PendingAwards.Contribution> contributions(Auction.Staged staged, Answer returned,
-      List<Called> called) {
+      List<Called> called, int answeredStage) {
     List<PendingAwards.Contribution> contributions = new ArrayList<>();
     double claim = 0;
     for (List<Auction.Member> stage : staged.stages()) {
@@ -87,7 +88,7 @@ final class CascadeRun {
         claim = Math.max(claim, m.bid().quality());
       }
     }
-    contributions.add(new PendingAwards.Contribution(staged.cascade().id(), claim));
+    contributions.add(new PendingAwards.Contribution(staged.cascade().id(), claim, false, answeredStage));
     for (Called c : called) {
       boolean agrees = Objects.equals(c.answer().output(), returned.output());
       if (agrees || staged.cascade().verifier().singleCorrectAnswer()) {

@@ -214,10 +214,10 @@ public final class Exchange implements AutoCloseable {
     for (int i = 0; i < ranked.size() && attempts.size() < maxAttempts; i++) {
       Auction.Candidate candidate = ranked.get(i);
       if (reservation == null) {
-        reservation = budgets.reserve(task.tenant(), candidate.estimate().expectedCostUsd());
+        reservation = budgets.reserve(task.tenant(), candidate.expectedCostUsd());
         if (reservation == null) {
           attempts.add(new Attempt(attempts.size() + 1, candidate.arm(), Attempt.Status.OVER_BUDGET,
-              "the budget has no room for " + candidate.estimate().expectedCostUsd() + " USD", 0, 0));
+              "the budget has no room for " + candidate.expectedCostUsd() + " USD", 0, 0));
           continue;
         }
       }
@@ -225,6 +225,7 @@ public final class Exchange implements AutoCloseable {
       Attempt attempt = judge(task, candidate, served, check, attempts.size() + 1);
       attempts.add(attempt);
       reservation.settle(served.costKnown() ? served.answer().costUsd() : reservation.amount());
+      learnStages(task, candidate, served);
       if (attempt.status() == Attempt.Status.SUCCEEDED) {
         learnUsage(task, candidate, served);
         pending.replace(decision.id(), new PendingAwards.Pending(scope(task), task.kind(), task.features(),
@@ -239,6 +240,9 @@ public final class Exchange implements AutoCloseable {
       }
       estimator.observeOutcome(scope(task), candidate.arm(), task.kind(), candidate.claimedQuality(), task.features(),
           0);
+      if (served.stageReached() > 0) {
+        estimator.observeCascadeOutcome(scope(task), candidate.arm(), task.kind(), served.stageReached(), 0);
+      }
       reservation = null;
     }
     pending.take(decision.id());
@@ -264,6 +268,9 @@ public final class Exchange implements AutoCloseable {
     for (PendingAwards.Contribution c : p.contributions()) {
       c.learns(feedback.quality()).ifPresent(quality ->
           estimator.observeOutcome(p.scope(), c.arm(), p.kind(), c.claimedQuality(), p.features(), quality));
+      if (c.stage() > 0) {
+        estimator.observeCascadeOutcome(p.scope(), c.arm(), p.kind(), c.stage(), feedback.quality());
+      }
     }
     if (!p.usageKnown() && feedback.hasActualCost()) {
       if (p.reservation() != null) {
@@ -411,6 +418,17 @@ public final class Exchange implements AutoCloseable {
       if (m.failed()) {
         estimator.observeOutcome(scope, m.arm(), task.kind(), m.claimedQuality(), task.features(), 0);
       }
+    }
+  }
+
+  /**
+   * A served cascade's stage record learns at once which stage answered (or failed last): that is known without
+   * feedback, and it is what its composed cost and quality weigh the stages by.
+   */
+  private void learnStages(Microtask task, Auction.Candidate candidate, Served served) {
+    if (candidate.offer() instanceof Auction.Staged staged && served.stageReached() > 0) {
+      estimator.observeCascadeStop(scope(task), candidate.arm(), task.kind(), served.stageReached(),
+          staged.stages().size());
     }
   }
 

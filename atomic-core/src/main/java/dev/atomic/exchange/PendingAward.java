@@ -29,11 +29,21 @@ public record PendingAward(String decisionId, String scope, String kind, Feature
    * An arm the feedback teaches.
    *
    * @param dissented the arm gave another output than the one returned, for a microtask with a single correct answer
+   * @param stage for a cascade's own contribution, the stage (from 1) whose answer was returned; 0 for any other arm
+   *     (and in awards saved before cascades kept a stage record)
    */
-  public record Contribution(String arm, double claimedQuality, boolean dissented) {
+  public record Contribution(String arm, double claimedQuality, boolean dissented, int stage) {
+
+    /** A contribution of an arm that is not a cascade's stage. */
+    public Contribution(String arm, double claimedQuality, boolean dissented) {
+      this(arm, claimedQuality, dissented, 0);
+    }
 
     public Contribution {
       Objects.requireNonNull(arm, "arm");
+      if (stage < 0) {
+        throw new IllegalArgumentException("the stage of " + arm + "'s contribution must be >= 0, was " + stage);
+      }
       if (!(claimedQuality >= 0 && claimedQuality <= 1)) {
         throw new IllegalArgumentException("claimed quality of " + arm + " must be in [0, 1], was " + claimedQuality);
       }

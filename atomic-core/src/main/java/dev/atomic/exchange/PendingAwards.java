@@ -24,11 +24,17 @@ final class PendingAwards {
    *
    * @param dissented the arm gave an output other than the one returned, for a microtask with a single correct answer:
    *     it learns a failure when the returned answer was fully right, and nothing otherwise
+   * @param stage for a cascade's own contribution, the stage (from 1) whose answer was returned, which the feedback
+   *     also teaches ({@link dev.atomic.estimate.Estimator#observeCascadeOutcome}); 0 for any other arm
    */
-  record Contribution(String arm, double claimedQuality, boolean dissented) {
+  record Contribution(String arm, double claimedQuality, boolean dissented, int stage) {
 
     Contribution(String arm, double claimedQuality) {
-      this(arm, claimedQuality, false);
+      this(arm, claimedQuality, false, 0);
+    }
+
+    Contribution(String arm, double claimedQuality, boolean dissented) {
+      this(arm, claimedQuality, dissented, 0);
     }
 
     /** What this arm learns from the award's feedback, or empty when the feedback says nothing about it. */
@@ -96,7 +102,7 @@ final class PendingAwards {
       Pending p = byDecision.get(id);
       if (p != null && seen.add(id)) {
         awards.add(new PendingAward(id, p.scope(), p.kind(), p.features(), p.contributions().stream()
-            .map(c -> new PendingAward.Contribution(c.arm(), c.claimedQuality(), c.dissented())).toList(),
+            .map(c -> new PendingAward.Contribution(c.arm(), c.claimedQuality(), c.dissented(), c.stage())).toList(),
             p.servedBy(), p.claimedCostUsd(), p.claimedLatencyMs(), p.usageKnown()));
       }
     }
@@ -107,7 +113,7 @@ final class PendingAwards {
   void restore(List<PendingAward> awards) {
     for (PendingAward a : awards) {
       put(a.decisionId(), new Pending(a.scope(), a.kind(), a.features(), a.contributions().stream()
-          .map(c -> new Contribution(c.arm(), c.claimedQuality(), c.dissented())).toList(), a.servedBy(),
+          .map(c -> new Contribution(c.arm(), c.claimedQuality(), c.dissented(), c.stage())).toList(), a.servedBy(),
           a.claimedCostUsd(), a.claimedLatencyMs(), null, a.usageKnown()));
     }
   }

@@ -13,7 +13,8 @@ package dev.atomic.exchange;
  * @param expectedCostUsd the cost the exchange expects, after correcting the claim by the track record
  * @param expectedLatencyMs the latency the exchange expects, likewise
  * @param observations how many outcomes the belief rests on
- * @param utility drawn quality minus the weighted expected cost and latency
+ * @param utility drawn quality minus the weighted expected cost and latency (for a cascade believed from its members,
+ *     minus the cost and latency its drawn stopping probabilities imply)
  */
 public record ScoredBid(
     String arm,

@@ -27,10 +27,15 @@ final class Served {
   private final String detail;
   private final List<PendingAwards.Contribution> contributions;
   private final List<MemberUsage> members;
+  private final int stageReached;
   private Object accepted;
 
+  /**
+   * @param stageReached for a cascade, the last stage it asked (from 1): the one that answered, or the last stage that
+   *     failed; 0 for a bidder serving alone
+   */
   Served(Answer answer, String failure, boolean timedOut, double latencyMs, String detail,
-      List<PendingAwards.Contribution> contributions, List<MemberUsage> members) {
+      List<PendingAwards.Contribution> contributions, List<MemberUsage> members, int stageReached) {
     this.answer = answer;
     this.failure = failure;
     this.timedOut = timedOut;
@@ -38,16 +43,17 @@ final class Served {
     this.detail = detail;
     this.contributions = contributions;
     this.members = members;
+    this.stageReached = stageReached;
   }
 
   static Served solo(Bidder bidder, Auction.Candidate candidate, Calls.Result result) {
     List<PendingAwards.Contribution> self =
         List.of(new PendingAwards.Contribution(bidder.id(), candidate.claimedQuality()));
     return switch (result) {
-      case Calls.Ok ok -> new Served(ok.answer(), null, false, ok.latencyMs(), "served", self, List.of());
-      case Calls.Failed f -> new Served(null, f.why(), false, f.latencyMs(), f.why(), self, List.of());
+      case Calls.Ok ok -> new Served(ok.answer(), null, false, ok.latencyMs(), "served", self, List.of(), 0);
+      case Calls.Failed f -> new Served(null, f.why(), false, f.latencyMs(), f.why(), self, List.of(), 0);
       case Calls.TimedOut t -> new Served(null, "no answer within the attempt timeout", true, t.latencyMs(),
-          "timed out", self, List.of());
+          "timed out", self, List.of(), 0);
     };
   }
 
@@ -81,6 +87,10 @@ final class Served {
 
   List<MemberUsage> members() {
     return members;
+  }
+
+  int stageReached() {
+    return stageReached;
   }
 
   void accept(Object value) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.task.Features;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,39 @@ class EstimatorTest {
   void observeOutcome_qualityOutsideUnitInterval_isRejected() {
     assertThatThrownBy(() -> new Estimator(EstimatorConfig.defaults()).observeOutcome("a", "k", 0.5, Features.none(), 2))
         .hasMessageContaining("[0, 1]");
+  }
+
+  @Test
+  void cascadeStageRecord_countsStopsPassesAndOutcomes_andSurvivesASnapshot() {
+    EstimatorConfig config = EstimatorConfig.defaults().withCascadeMemberWeight(2);
+    Estimator original = new Estimator(config);
+    original.observeCascadeStop("t", "c", "k", 1, 2); // the pair agreed
+    original.observeCascadeOutcome("t", "c", "k", 1, 1);
+    original.observeCascadeStop("t", "c", "k", 2, 2); // it escalated
+    original.observeCascadeOutcome("t", "c", "k", 2, 0.25);
+    original.observeCascadeStop("t", "c", "k", 2, 2);
+    List<List<CascadeBelief.Member>> members = List.of(
+        List.of(new CascadeBelief.Member("a", original.estimate("t", "a", "k", 0.5, 0.001, 0, Features.none()))),
+        List.of(new CascadeBelief.Member("s", original.estimate("t", "s", "k", 0.5, 0.01, 0, Features.none()))));
+
+    CascadeBelief belief = original.cascadeBelief("t", "c", "k", members);
+    assertThat(belief.stages().get(0)).extracting(CascadeBelief.Stage::stops, CascadeBelief.Stage::passes,
+        CascadeBelief.Stage::right, CascadeBelief.Stage::wrong).containsExactly(1.0, 2.0, 1.0, 0.0);
+    assertThat(belief.stages().get(1)).extracting(CascadeBelief.Stage::stops, CascadeBelief.Stage::passes,
+        CascadeBelief.Stage::right, CascadeBelief.Stage::wrong).containsExactly(0.0, 0.0, 0.25, 0.75);
+    assertThat(belief.observations()).isEqualTo(2);
+
+    Estimator restored = new Estimator(config);
+    restored.restore(original.snapshot());
+    assertThat(restored.cascadeBelief("t", "c", "k", members)).isEqualTo(belief);
+    assertThat(restored.snapshot()).usingRecursiveComparison().isEqualTo(original.snapshot());
+    assertThat(original.cascadeBelief("other tenant", "c", "k", members).observations()).isZero();
+  }
+
+  @Test
+  void cascadeBelief_whenCascadesAreLearnedAlone_isAClearError() {
+    Estimator estimator = new Estimator(EstimatorConfig.defaults());
+    assertThatThrownBy(() -> estimator.cascadeBelief("t", "c", "k", List.of()))
+        .hasMessageContaining("learned alone");
   }
 }

@@ -2,12 +2,15 @@ package dev.atomic.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.estimate.EstimatorConfig;
 import dev.atomic.estimate.EstimatorSnapshot;
+import dev.atomic.exchange.Cascade;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.exchange.Utility;
+import dev.atomic.exchange.Verifier;
 import dev.atomic.task.Features;
 import dev.atomic.task.Microtask;
 import java.util.ArrayList;
@@ -167,6 +170,39 @@ class ExchangeStateTest extends StoreFixture {
       assertThat(store.loadState("busy").orElseThrow().snapshot())
           .usingRecursiveComparison().isEqualTo(busy.snapshot());
       assertThat(store.loadState("idle").orElseThrow().snapshot().arms()).isEmpty();
+    }
+  }
+
+  @Test
+  void composedCascade_stageRecordAndTheStageOfAPendingAward_surviveARestart() {
+    EstimatorConfig composed = EstimatorConfig.defaults().withCascadeMemberWeight(2).withExplorationScale(0);
+    Cascade cascade = Cascade.of("cascade", Verifier.agreement(), List.of(List.of("small", "medium"), List.of("large")));
+    try (Exchange original = configured().utility(Utility.of(5, 0)).estimator(composed).cascade(cascade).build()) {
+      // The cascade's own record says its first stage nearly always answers, and rightly: without exploration it wins
+      // every award (where, these members never agreeing, it escalates).
+      for (int i = 0; i < 50; i++) {
+        original.estimator().observeCascadeStop(Microtask.DEFAULT_TENANT, "cascade", "email.spam", 1, 2);
+        original.estimator().observeCascadeOutcome(Microtask.DEFAULT_TENANT, "cascade", "email.spam", 1, 1);
+      }
+      Execution judged = original.execute(Microtask.builder("email.spam").id("a").input("a").build());
+      original.feedback(judged.decision().id(), Feedback.rejected());
+      Execution unjudged = original.execute(Microtask.builder("email.spam").id("b").input("b").build());
+      assertThat(unjudged.servedBy()).isEqualTo("cascade");
+      store.saveState("main", ExchangeState.of(original));
+      store.close();
+
+      store = database.open();
+      ExchangeState state = store.loadState("main").orElseThrow();
+      assertThat(state.pending().getFirst().contributions().getFirst().stage()).isEqualTo(2);
+      try (Exchange restored = state.restoreInto(configured().utility(Utility.of(5, 0)).estimator(composed)
+          .cascade(cascade))) {
+        assertThat(restored.snapshot()).usingRecursiveComparison().isEqualTo(original.snapshot());
+        assertThat(restored.snapshot().arms()).filteredOn(a -> a.arm().equals("cascade")).singleElement()
+            .extracting(a -> a.stages().get(1).wrong()).isEqualTo(1.0);
+        original.feedback(unjudged.decision().id(), Feedback.accepted());
+        restored.feedback(unjudged.decision().id(), Feedback.accepted());
+        assertThat(restored.snapshot()).usingRecursiveComparison().isEqualTo(original.snapshot());
+      }
     }
   }
 

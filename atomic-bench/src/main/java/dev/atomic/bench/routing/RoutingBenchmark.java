@@ -27,8 +27,8 @@ import java.util.stream.LongStream;
  * {@code atomic.embedding.cache} (default {@code ~/.cache/atomic/embeddings-all-minilm-l6-v2-q.bin}) and
  * {@code atomic.routing.selectionSeeds} (default 3) and {@code atomic.routing.selectOnly} (run the train-split selection streams alone and print each candidate's figures
  * there, for iterating on variants without ever looking at the whole stream) and {@code atomic.routing.candidates}
- * ({@code declared}, the default, or {@code context-trials}: the first declared candidate against
- * {@link Variant#CONTEXT_TRIALS}).
+ * ({@code declared}, the default; {@code context-trials}: the first declared candidate against
+ * {@link Variant#CONTEXT_TRIALS}; {@code composed-trials}: the same against {@link Variant#COMPOSED_TRIALS}).
  */
 public final class RoutingBenchmark implements Benchmark {
 

@@ -52,7 +52,8 @@ final class RoutingReport {
     f.put("estimator", Map.of("claim_weight_variance", estimator.claimWeightVariance(), "bias_variance",
         estimator.biasVariance(), "feature_variance", estimator.featureVariance(), "cost_prior_weight",
         estimator.costPriorWeight(), "exploration_scale", estimator.explorationScale(), "top_two_probability",
-        estimator.topTwoProbability(), "cheaper_challengers", estimator.cheaperChallengers()));
+        estimator.topTwoProbability(), "cheaper_challengers", estimator.cheaperChallengers(), "cascade_member_weight",
+        estimator.cascadeMemberWeight()));
     f.put("cascades", cascades.stream().map(Cascade::id).toList());
     Map<String, Object> routers = new LinkedHashMap<>();
     r.singles().forEach((m, p) -> routers.put(m, point(p)));
@@ -233,7 +234,11 @@ final class RoutingReport {
         + "the other bids, so a runner-up that had early bad luck keeps being learned), its cost-aware form "
         + "(`EstimatorConfig.cheaperChallengers`: only bids expected to cost less than the leader may challenge) and "
         + "cascades that ask a second cheap pair (the 6th and 7th models by price) before the dearest model, or a "
-        + "majority vote of three of the cheapest (`Verifier.majority`) before it.\n");
+        + "majority vote of three of the cheapest (`Verifier.majority`) before it. \"Cascades composed from members\" "
+        + "(`EstimatorConfig.cascadeMemberWeight`, `CascadeBelief`): a cascade is not learned alone as one more arm; "
+        + "its quality, cost and latency are composed from how often its first stage stops it, how often a stopping "
+        + "stage is right (a Beta centred on the stage's best member's own record, worth the weight in outcomes) and "
+        + "its members' expected costs, and its Thompson draw from its members' draws in the same auction.\n");
     md.append("\nWhat limits it. Without context the exchange can at best learn one arm per task kind, and the arms "
         + "that reach 95% of GPT-4's accuracy cheaply (a cascade on ARC and WinoGrande) beat GPT-4 alone by a few "
         + "points of cost-weighted utility only: with 21 arms per kind and about a thousand prompts per kind, telling "

@@ -93,4 +93,17 @@ class VariantTest {
     assertThat(Variant.CONTEXT_TRIALS).allMatch(v -> v.dims() > 0);
     assertThatThrownBy(() -> Variant.candidates("all")).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void composedTrials_areTheFirstCandidateWithCascadesBelievedFromTheirMembers() {
+    Variant first = Variant.CANDIDATES.getFirst();
+    assertThat(Variant.candidates("composed-trials")).first().isEqualTo(first);
+    assertThat(Variant.candidates("composed-trials")).hasSize(1 + Variant.COMPOSED_TRIALS.size());
+    assertThat(Variant.COMPOSED_TRIALS).allMatch(v -> v.estimator().composesCascades())
+        .allMatch(v -> v.withCascadeMemberWeight(0).withExplorationScale(first.explorationScale()).dims() == 0);
+    assertThat(first.estimator().composesCascades()).isFalse();
+    assertThat(first.withCascadeMemberWeight(2).label())
+        .isEqualTo(first.label() + ", cascades composed from members (weight 2.0)");
+    assertThatThrownBy(() -> first.withCascadeMemberWeight(-1)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
