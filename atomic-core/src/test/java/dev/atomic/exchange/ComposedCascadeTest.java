@@ -3,7 +3,6 @@ package dev.atomic.exchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.estimate.CascadeBelief;
@@ -14,7 +13,6 @@ import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -35,27 +33,7 @@ class ComposedCascadeTest {
 
   /** A bidder that claims a flat 0.5 and always answers {@code output}. */
   private static Bidder constant(String id, Object output, double cost) {
-    return new Bidder() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public boolean bidsInline() {
-        return true;
-      }
-
-      @Override
-      public Optional<Bid> bid(Microtask task) {
-        return Optional.of(Bid.of(0.5, cost, Duration.ofMillis(5)));
-      }
-
-      @Override
-      public Answer serve(Microtask task) {
-        return Answer.of(output, cost, Duration.ofMillis(5));
-      }
-    };
+    return new ConstantBidder(id, output, cost, 0.5);
   }
 
   private static Exchange pairThenStrong(EstimatorConfig config, boolean cheapOnesAgree) {

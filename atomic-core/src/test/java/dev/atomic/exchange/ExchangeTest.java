@@ -565,27 +565,7 @@ class ExchangeTest {
   }
 
   private static Bidder constant(String id, Object output, double cost, double quality) {
-    return new Bidder() {
-      @Override
-      public String id() {
-        return id;
-      }
-
-      @Override
-      public boolean bidsInline() {
-        return true;
-      }
-
-      @Override
-      public Optional<Bid> bid(Microtask task) {
-        return Optional.of(Bid.of(quality, cost, Duration.ofMillis(5)));
-      }
-
-      @Override
-      public Answer serve(Microtask task) {
-        return Answer.of(output, cost, Duration.ofMillis(5));
-      }
-    };
+    return new ConstantBidder(id, output, cost, quality);
   }
 
   private interface BidSupplier {
