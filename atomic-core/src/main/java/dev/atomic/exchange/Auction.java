@@ -114,16 +114,22 @@ final class Auction {
     double latencyMs = bid.latency().toNanos() / 1e6;
     Estimate e = estimator.estimate(scope, bidder.id(), task.kind(), bid.quality(), bid.costUsd(), latencyMs,
         task.features());
-    estimates.put(bidder.id(), e);
-    if (!admissible(bidder.id(), Belief.of(e))) {
+    // Only composed cascades look a bidder's estimate and draws up again; without them, nothing needs remembering.
+    boolean composes = estimator.config().composesCascades();
+    if (composes) {
+      estimates.put(bidder.id(), e);
+    }
+    Belief belief = Belief.of(e);
+    if (!admissible(bidder.id(), belief)) {
       return;
     }
     // The exploration draw, taken in offer order so that a seed reproduces the auction.
-    double drawn = draw(bidder.id(), e, draws);
+    double drawn = composes ? draw(bidder.id(), e, draws) : e.sample(random, estimator.config().explorationScale());
     // Top-two: a second, independent draw for the challenger, taken only when top-two is on, so that with it off the
     // draws (and so a seed's decisions) are exactly plain Thompson sampling's.
-    double challenge = topTwo() ? draw(bidder.id(), e, challengeDraws) : Double.NaN;
-    add(bidder.id(), new Solo(bidder), bid.quality(), bid.costUsd(), latencyMs, bid.rationale(), Belief.of(e),
+    double challenge = !topTwo() ? Double.NaN
+        : composes ? draw(bidder.id(), e, challengeDraws) : e.sample(random, estimator.config().explorationScale());
+    add(bidder.id(), new Solo(bidder), bid.quality(), bid.costUsd(), latencyMs, bid.rationale(), belief,
         drawn, e.expectedCostUsd(), e.expectedLatencyMs(), challenge, e.expectedCostUsd(), e.expectedLatencyMs());
   }
 
