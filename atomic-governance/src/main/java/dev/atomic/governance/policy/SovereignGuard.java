@@ -4,6 +4,7 @@ import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.task.Microtask;
 import java.util.Optional;
 
@@ -12,51 +13,34 @@ import java.util.Optional;
  * reaches it unless it is sovereign. The policy should already have kept such a bidder out; this guard holds even if
  * the policy was replaced or the bidder's profile changed at runtime.
  */
-final class SovereignGuard implements Bidder {
-
-  private final Bidder delegate;
+final class SovereignGuard extends ForwardingBidder {
 
   SovereignGuard(Bidder delegate) {
-    this.delegate = delegate;
-  }
-
-  @Override
-  public String id() {
-    return delegate.id();
-  }
-
-  @Override
-  public BidderProfile profile() {
-    return delegate.profile();
-  }
-
-  @Override
-  public boolean bidsInline() {
-    return delegate.bidsInline();
+    super(delegate);
   }
 
   @Override
   public Optional<Bid> bid(Microtask task) throws Exception {
     check("bid request");
-    return delegate.bid(task);
+    return super.bid(task);
   }
 
   @Override
   public Answer serve(Microtask task) throws Exception {
     check("model call");
-    return delegate.serve(task);
+    return super.serve(task);
   }
 
   private void check(String call) {
-    BidderProfile profile = delegate.profile();
+    BidderProfile profile = profile();
     if (profile == null || !profile.sovereign()) {
-      throw new CleanRoomViolation("clean-room mode refused a " + call + " to bidder '" + delegate.id() + "' ("
+      throw new CleanRoomViolation("clean-room mode refused a " + call + " to bidder '" + id() + "' ("
           + profile + "): it is not sovereign, so no payload may reach it");
     }
   }
 
   @Override
   public String toString() {
-    return "SovereignGuard[" + delegate.id() + "]";
+    return "SovereignGuard[" + id() + "]";
   }
 }

@@ -3,7 +3,7 @@ package dev.atomic.governance.redact;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
-import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.task.Microtask;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,40 +20,24 @@ import java.util.Optional;
  * <p>Redaction narrows what a permitted bidder learns; it does not make a forbidden bidder permitted: the exchange's
  * policy still decides on the original data classes. Input of a type that cannot be rewritten is refused, not sent.
  */
-public final class RedactingBidder implements Bidder {
+public final class RedactingBidder extends ForwardingBidder {
 
-  private final Bidder delegate;
   private final Redactor redactor;
 
   public RedactingBidder(Bidder delegate, Redactor redactor) {
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    super(delegate);
     this.redactor = Objects.requireNonNull(redactor, "redactor");
   }
 
   @Override
-  public String id() {
-    return delegate.id();
-  }
-
-  @Override
-  public BidderProfile profile() {
-    return delegate.profile();
-  }
-
-  @Override
-  public boolean bidsInline() {
-    return delegate.bidsInline();
-  }
-
-  @Override
   public Optional<Bid> bid(Microtask task) throws Exception {
-    return delegate.bid(with(task, redactor.redact(task.input()).value()));
+    return super.bid(with(task, redactor.redact(task.input()).value()));
   }
 
   @Override
   public Answer serve(Microtask task) throws Exception {
     Redacted redacted = redactor.redact(task.input());
-    Answer answer = delegate.serve(with(task, redacted.value()));
+    Answer answer = super.serve(with(task, redacted.value()));
     if (answer == null) {
       return null;
     }

@@ -3,7 +3,7 @@ package dev.atomic.governance.resilience;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
-import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.task.Microtask;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -58,9 +58,8 @@ import java.util.random.RandomGenerator;
  * excludes the bidder and its decision quotes the reason (as a {@code FAILED} exclusion: the core's {@code ABSTAINED}
  * carries no reason).
  */
-public final class ResilientBidder implements Bidder, AutoCloseable {
+public final class ResilientBidder extends ForwardingBidder implements AutoCloseable {
 
-  private final Bidder delegate;
   private final Duration timeout;
   private final CircuitBreaker circuitBreaker;
   private final Bulkhead bulkhead;
@@ -70,11 +69,11 @@ public final class ResilientBidder implements Bidder, AutoCloseable {
   private final ExecutorService executor;
 
   private ResilientBidder(Builder b) {
-    this.delegate = b.delegate;
+    super(b.delegate);
     this.timeout = b.timeout;
     this.clock = b.clock;
     this.wellFormed = b.wellFormed;
-    String name = delegate.id();
+    String name = b.delegate.id();
     this.circuitBreaker = CircuitBreaker.of(name, CircuitBreakerConfig.custom()
         .slidingWindow(b.window, b.minimumCalls, CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .failureRateThreshold(b.failureRatePercent)
@@ -113,21 +112,6 @@ public final class ResilientBidder implements Bidder, AutoCloseable {
   }
 
   @Override
-  public String id() {
-    return delegate.id();
-  }
-
-  @Override
-  public BidderProfile profile() {
-    return delegate.profile();
-  }
-
-  @Override
-  public boolean bidsInline() {
-    return delegate.bidsInline();
-  }
-
-  @Override
   public Optional<Bid> bid(Microtask task) throws Exception {
     // Asking the breaker (and handing the permission straight back) lets an open circuit turn half-open on time.
     if (!circuitBreaker.tryAcquirePermission()) {
@@ -137,7 +121,16 @@ public final class ResilientBidder implements Bidder, AutoCloseable {
     if (bulkhead.getMetrics().getAvailableConcurrentCalls() == 0) {
       throw new BidderUnavailable(bulkheadFull());
     }
-    return delegate.bid(task);
+    return super.bid(task);
+  }
+
+  /**
+   * Never: serving waits out retries' back-offs and the timeout on a thread of its own, which is blocking by design,
+   * whatever the wrapped bidder says of itself.
+   */
+  @Override
+  public boolean servesInline() {
+    return false;
   }
 
   @Override
@@ -158,7 +151,7 @@ public final class ResilientBidder implements Bidder, AutoCloseable {
       throw new BidderUnavailable(circuitOpen());
     }
     long start = clock.millis();
-    Future<Answer> call = executor.submit(() -> delegate.serve(task));
+    Future<Answer> call = executor.submit(() -> super.serve(task));
     Answer answer;
     try {
       answer = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Exclusion;
 import dev.atomic.exchange.Execution;
@@ -105,5 +106,20 @@ class CleanRoomTest {
       assertThat(exchange.award(task()).awarded()).isFalse();
       assertThat(local.sawAnything()).isFalse();
     }
+  }
+
+  @Test
+  void guard_keepsTheGuardedBiddersIdAndInlineServing() {
+    Bidder fromMemory = new ForwardingBidder(RecordingBidder.echo("rules", BidderProfile.local(), 0.9, 0)) {
+      @Override
+      public boolean servesInline() {
+        return true;
+      }
+    };
+
+    Bidder guarded = CleanRoom.admit(fromMemory);
+
+    assertThat(guarded.id()).isEqualTo("rules");
+    assertThat(guarded.servesInline()).isTrue();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.governance.MutableClock;
 import dev.atomic.governance.RecordingBidder;
 import dev.atomic.task.Microtask;
@@ -40,6 +41,21 @@ class ResilientBidderTest {
       }
       return "ok";
     });
+  }
+
+  @Test
+  void servesInline_never_evenWhenTheWrappedBidderAnswersFromMemory() {
+    ForwardingBidder fromMemory = new ForwardingBidder(RecordingBidder.echo("rules", BidderProfile.local(), 0.9, 0)) {
+      @Override
+      public boolean servesInline() {
+        return true;
+      }
+    };
+    try (ResilientBidder bidder = ResilientBidder.wrap(fromMemory).build()) {
+      // Retries wait out back-offs: on the caller's thread that would block the auction's caller.
+      assertThat(bidder.servesInline()).isFalse();
+      assertThat(bidder.id()).isEqualTo("rules");
+    }
   }
 
   @Test

@@ -3,7 +3,7 @@ package dev.atomic.output.recover;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
-import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.output.OutputCatalog;
 import dev.atomic.output.OutputException;
 import dev.atomic.output.Parsed;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * problems when that fails, and bids its expected re-asks into its cost. Keeps the wrapped bidder's id, so the exchange's
  * track record stays with the model. Thread-safe.
  */
-public final class ReaskingBidder implements Bidder {
+public final class ReaskingBidder extends ForwardingBidder {
 
   private final Reaskable inner;
   private final OutputCatalog outputs;
@@ -39,6 +39,7 @@ public final class ReaskingBidder implements Bidder {
   private final Map<String, Stats> stats = new ConcurrentHashMap<>();
 
   private ReaskingBidder(Reaskable inner, OutputCatalog outputs, int maxReasks) {
+    super(inner);
     this.inner = inner;
     this.outputs = outputs;
     this.maxReasks = maxReasks;
@@ -56,21 +57,6 @@ public final class ReaskingBidder implements Bidder {
       throw new IllegalArgumentException("maxReasks must be in [0, 5], was " + maxReasks);
     }
     return new ReaskingBidder(inner, outputs, maxReasks);
-  }
-
-  @Override
-  public String id() {
-    return inner.id();
-  }
-
-  @Override
-  public BidderProfile profile() {
-    return inner.profile();
-  }
-
-  @Override
-  public boolean bidsInline() {
-    return inner.bidsInline();
   }
 
   /** The wrapped bidder's bid, its cost and latency multiplied by one plus its learned re-asks per serve. */
