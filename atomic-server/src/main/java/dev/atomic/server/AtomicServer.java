@@ -23,6 +23,7 @@ import dev.atomic.server.observe.Telemetry;
 import dev.atomic.server.observe.TenantStats;
 import dev.atomic.store.EngineJournal;
 import dev.atomic.store.ExchangeState;
+import dev.atomic.store.LedgerRecorder;
 import dev.atomic.store.Store;
 import io.javalin.Javalin;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -116,8 +117,11 @@ public final class AtomicServer implements AutoCloseable {
     Exchange.Builder exchangeBuilder = Exchange.builder()
         .utility(config.utility())
         .clock(b.clock)
-        // The ledger first, so the decision id is in the log context before the other listeners log.
-        .listener(new LedgerRecorder(store, b.clock, activeRuns))
+        // First, so the decision id is in the log context before the other listeners log.
+        .listener(new LogContext(activeRuns))
+        // The feedback route records feedback itself, with the caller's note.
+        .listener(LedgerRecorder.builder(store).clock(b.clock).runs(activeRuns::stepOf).feedbackRecordedByCaller()
+            .build())
         .listener(new ExchangeMetrics(metrics))
         .listener(tracing)
         .listener(stats)

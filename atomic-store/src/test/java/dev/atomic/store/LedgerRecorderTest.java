@@ -65,6 +65,53 @@ class LedgerRecorderTest extends StoreFixture {
   }
 
   @Test
+  void runs_recordTheMicrotaskAndDecisionAgainstTheirRunAndStep_andABrokenAttributionLosesOnlyTheColumns() {
+    LedgerRecorder recorder = LedgerRecorder.builder(store).clock(CLOCK)
+        .runs(task -> switch (task.id()) {
+          case "run-1:classify" -> Optional.of(new RunStep("run-1", "classify"));
+          case "odd" -> throw new IllegalStateException("attribution broke");
+          default -> Optional.empty();
+        })
+        .build();
+    try (Exchange exchange = Exchange.builder().seed(1).listener(recorder)
+        .bidder(new ScriptedBidder("small", 0.9, 0.001, 100, 1)).build()) {
+      exchange.execute(Microtask.builder("email.spam").id("run-1:classify").input("hi").build());
+      exchange.execute(Microtask.builder("email.spam").id("alone").input("hi").build());
+      exchange.execute(Microtask.builder("email.spam").id("odd").input("hi").build());
+    }
+    store.flush().join();
+
+    assertThat(store.ledger().task("run-1:classify")).hasValueSatisfying(t -> {
+      assertThat(t.runId()).isEqualTo("run-1");
+      assertThat(t.stepId()).isEqualTo("classify");
+      assertThat(t.inputJson()).isEqualTo("\"hi\"");
+    });
+    DecisionSummary inRun = store.ledger().decisions(DecisionQuery.all()).items().stream()
+        .filter(d -> d.taskId().equals("run-1:classify")).findFirst().orElseThrow();
+    assertThat(inRun.runId()).isEqualTo("run-1");
+    assertThat(inRun.stepId()).isEqualTo("classify");
+    assertThat(store.ledger().task("alone")).hasValueSatisfying(t -> assertThat(t.runId()).isNull());
+    assertThat(store.ledger().task("odd")).hasValueSatisfying(t -> assertThat(t.runId()).isNull());
+    assertThat(store.ledger().award(decisionIdOf("odd"))).isPresent();
+    assertThat(recorder.failures()).isEqualTo(1);
+  }
+
+  @Test
+  void feedbackRecordedByCaller_leavesFeedbackToTheCaller() {
+    LedgerRecorder recorder = LedgerRecorder.builder(store).clock(CLOCK).feedbackRecordedByCaller().build();
+    String decisionId;
+    try (Exchange exchange = Exchange.builder().seed(1).listener(recorder)
+        .bidder(new ScriptedBidder("small", 0.9, 0.001, 100, 1)).build()) {
+      decisionId = exchange.execute(Microtask.builder("email.spam").id("t-3").build()).decision().id();
+      exchange.feedback(decisionId, Feedback.score(0.8));
+    }
+    store.record(new FeedbackEntry(decisionId, Feedback.score(0.8), "the caller's note", CLOCK.instant())).join();
+
+    assertThat(store.ledger().award(decisionId).orElseThrow().feedback().note()).isEqualTo("the caller's note");
+    assertThat(recorder.failures()).isZero();
+  }
+
+  @Test
   void award_unknownDecision_isEmpty() {
     assertThat(store.ledger().award("no-such-decision")).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.atomic.server.api;
 
+import dev.atomic.store.RunStep;
 import dev.atomic.task.Microtask;
 import java.util.Optional;
 import java.util.Set;
@@ -10,9 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code runId:callKey}, with call keys {@code step}, {@code step[2]} or {@code step/task}.
  */
 public final class ActiveRuns {
-
-  /** Where a run's microtask belongs. */
-  public record RunStep(String runId, String stepId) {}
 
   private final Set<String> active = ConcurrentHashMap.newKeySet();
 

@@ -67,6 +67,27 @@ class RunsApiTest {
   }
 
   @Test
+  void run_recordsEveryStepsMicrotaskWithItsRunAndStep_soLateFeedbackCanRecallIt() throws Exception {
+    Http.Reply done = http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"run-t\",\"request\":{\"text\":\"due\"}}");
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+
+    JsonNode run = http.get("/v1/runs/run-t").json();
+
+    assertThat(run.path("decisions")).hasSize(2).allSatisfy(d -> {
+      String decisionId = d.path("id").asText();
+      String taskId = server.store().ledger().decision(decisionId).orElseThrow().taskId();
+      assertThat(server.store().ledger().task(taskId)).as("microtask %s of decision %s", taskId, decisionId)
+          .hasValueSatisfying(task -> {
+            assertThat(task.runId()).isEqualTo("run-t");
+            assertThat(task.stepId()).isEqualTo(d.path("stepId").asText());
+            assertThat(task.kind()).isEqualTo("doc.label");
+            assertThat(task.inputJson()).isEqualTo("\"due\"");
+          });
+    });
+  }
+
+  @Test
   void runAsync_answers202() {
     Http.Reply accepted = http.post("/v1/runs?async=true", "{\"pipeline\":\"label-twice\",\"request\":{\"text\":\"x\"}}");
     assertThat(accepted.status()).isEqualTo(202);
