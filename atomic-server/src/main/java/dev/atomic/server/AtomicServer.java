@@ -185,7 +185,14 @@ public final class AtomicServer implements AutoCloseable {
       cfg.jetty.host = config.host();
       // Jetty's default accept queue is the JDK's 50: a burst of clients connecting at once to a busy server overflows
       // it, and their connections time out or are reset before a handler sees them. Queue a burst that size instead.
-      cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      // Paths that do not decode reach PathGuard, which refuses them after reading their body, rather than being
+      // refused by Jetty with the body unread.
+      cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(PathGuard.COMPLIANCE));
+      cfg.jetty.modifyServer(server -> {
+        server.setErrorHandler(new JsonErrorHandler());
+        // Javalin puts its servlet context inside the handler the server already has.
+        server.setHandler(new PathGuard(config.maxBodyBytes()));
+      });
       cfg.jetty.addConnector((server, http) -> {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
