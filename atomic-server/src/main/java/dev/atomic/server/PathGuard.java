@@ -15,8 +15,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Refuses, in front of every route, a request whose path does not decode (invalid UTF-8 such as {@code %FF}, or a NUL
- * byte): 400 in the API's error shape, after reading and discarding its body.
+ * Refuses, in front of every route, a request whose path is not valid UTF-8 once decoded (such as {@code %FF}): 400 in
+ * the API's error shape, after reading and discarding its body.
  *
  * <p>Jetty would refuse such a path itself, deeper in, where the body can no longer be read; it then closes the
  * connection with the body unread, the kernel answers the rest of the body with a reset, and a reset throws away the
@@ -52,19 +52,8 @@ final class PathGuard extends Handler.Wrapper {
 
   /** Why the path cannot be routed, or null when it can. */
   private static String problem(Request request) {
-    if (request.getHttpURI().hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)) {
-      return "Bad UTF-8 encoding in the path";
-    }
-    String decoded;
-    try {
-      decoded = request.getHttpURI().getDecodedPath();
-    } catch (RuntimeException e) {
-      return "Bad UTF-8 encoding in the path";
-    }
-    if (decoded == null) {
-      return "Bad path";
-    }
-    return decoded.indexOf('\0') >= 0 ? "NUL byte in the path" : null;
+    return request.getHttpURI().hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)
+        ? "Bad UTF-8 encoding in the path" : null;
   }
 
   private void drain(Request request) {
