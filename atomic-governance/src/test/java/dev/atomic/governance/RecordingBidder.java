@@ -4,6 +4,7 @@ import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,16 @@ public final class RecordingBidder implements Bidder {
     this.quality = quality;
     this.costUsd = costUsd;
     this.behaviour = behaviour;
+  }
+
+  /** This bidder, saying it serves from memory: what a decorator forwards of it shows. */
+  public Bidder servingInline() {
+    return new ForwardingBidder(this) {
+      @Override
+      public boolean servesInline() {
+        return true;
+      }
+    };
   }
 
   public static RecordingBidder echo(String id, BidderProfile profile, double quality, double costUsd) {

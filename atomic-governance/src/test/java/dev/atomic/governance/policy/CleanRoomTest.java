@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
-import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Exclusion;
 import dev.atomic.exchange.Execution;
@@ -110,12 +109,7 @@ class CleanRoomTest {
 
   @Test
   void guard_keepsTheGuardedBiddersIdAndInlineServing() {
-    Bidder fromMemory = new ForwardingBidder(RecordingBidder.echo("rules", BidderProfile.local(), 0.9, 0)) {
-      @Override
-      public boolean servesInline() {
-        return true;
-      }
-    };
+    Bidder fromMemory = RecordingBidder.echo("rules", BidderProfile.local(), 0.9, 0).servingInline();
 
     Bidder guarded = CleanRoom.admit(fromMemory);
 

@@ -3,7 +3,6 @@ package dev.atomic.governance.redact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomic.bidding.BidderProfile;
-import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Execution;
 import dev.atomic.governance.RecordingBidder;
@@ -57,14 +56,7 @@ class RedactingBidderTest {
   @Test
   void whatTheWrappedBidderSaysOfItself_isForwarded() {
     RecordingBidder model = RecordingBidder.echo("rules", BidderProfile.hosted("acme", "eu-west"), 0.9, 0);
-    ForwardingBidder fromMemory = new ForwardingBidder(model) {
-      @Override
-      public boolean servesInline() {
-        return true;
-      }
-    };
-
-    RedactingBidder bidder = new RedactingBidder(fromMemory, Redactor.of(Classifier.standard()));
+    RedactingBidder bidder = new RedactingBidder(model.servingInline(), Redactor.of(Classifier.standard()));
 
     assertThat(bidder.id()).isEqualTo("rules");
     assertThat(bidder.profile()).isEqualTo(BidderProfile.hosted("acme", "eu-west"));

@@ -3,8 +3,8 @@ package dev.atomic.governance.resilience;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
-import dev.atomic.bidding.ForwardingBidder;
 import dev.atomic.governance.MutableClock;
 import dev.atomic.governance.RecordingBidder;
 import dev.atomic.task.Microtask;
@@ -45,12 +45,7 @@ class ResilientBidderTest {
 
   @Test
   void servesInline_never_evenWhenTheWrappedBidderAnswersFromMemory() {
-    ForwardingBidder fromMemory = new ForwardingBidder(RecordingBidder.echo("rules", BidderProfile.local(), 0.9, 0)) {
-      @Override
-      public boolean servesInline() {
-        return true;
-      }
-    };
+    Bidder fromMemory = RecordingBidder.echo("rules", BidderProfile.local(), 0.9, 0).servingInline();
     try (ResilientBidder bidder = ResilientBidder.wrap(fromMemory).build()) {
       // Retries wait out back-offs: on the caller's thread that would block the auction's caller.
       assertThat(bidder.servesInline()).isFalse();
