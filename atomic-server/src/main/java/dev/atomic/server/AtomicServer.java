@@ -183,8 +183,6 @@ public final class AtomicServer implements AutoCloseable {
       cfg.concurrency.useVirtualThreads = true;
       cfg.startup.showJavalinBanner = false;
       cfg.jetty.host = config.host();
-      // Jetty's default accept queue is the JDK's 50: a burst of clients connecting at once to a busy server overflows
-      // it, and their connections time out or are reset before a handler sees them. Queue a burst that size instead.
       // Paths that do not decode reach PathGuard, which refuses them after reading their body, rather than being
       // refused by Jetty with the body unread.
       cfg.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(PathGuard.COMPLIANCE));
@@ -193,6 +191,8 @@ public final class AtomicServer implements AutoCloseable {
         // Javalin puts its servlet context inside the handler the server already has.
         server.setHandler(new PathGuard(config.maxBodyBytes()));
       });
+      // Jetty's default accept queue is the JDK's 50: a burst of clients connecting at once to a busy server overflows
+      // it, and their connections time out or are reset before a handler sees them. Queue a burst that size instead.
       cfg.jetty.addConnector((server, http) -> {
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());

@@ -20,8 +20,13 @@ final class JsonErrorHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
     int status = code >= 400 && code <= 599 ? code : 500;
-    String text = message == null || message.isBlank() ? "HTTP " + status : message;
-    String body = Json.write(Map.of("error", Map.of("status", status, "code", "http_" + status, "message", text)));
+    answer(response, status, message == null || message.isBlank() ? "HTTP " + status : message, callback);
+  }
+
+  /** Answers in the API's error shape, for a refusal made before any route runs. */
+  static void answer(Response response, int status, String message, Callback callback) {
+    String body = Json.write(Map.of("error", Map.of("status", status, "code", "http_" + status, "message", message)));
+    response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }

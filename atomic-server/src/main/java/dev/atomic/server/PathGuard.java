@@ -1,12 +1,7 @@
 package dev.atomic.server;
 
-import dev.atomic.server.api.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -38,22 +33,12 @@ final class PathGuard extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    String problem = problem(request);
-    if (problem == null) {
+    if (!request.getHttpURI().hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)) {
       return super.handle(request, response, callback);
     }
     drain(request);
-    String body = Json.write(Map.of("error", Map.of("status", 400, "code", "http_400", "message", problem)));
-    response.setStatus(400);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    JsonErrorHandler.answer(response, 400, "Bad UTF-8 encoding in the path", callback);
     return true;
-  }
-
-  /** Why the path cannot be routed, or null when it can. */
-  private static String problem(Request request) {
-    return request.getHttpURI().hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)
-        ? "Bad UTF-8 encoding in the path" : null;
   }
 
   private void drain(Request request) {
