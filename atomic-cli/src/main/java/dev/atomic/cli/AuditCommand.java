@@ -3,17 +3,9 @@ package dev.atomic.cli;
 import dev.atomic.governance.audit.AuditEntry;
 import dev.atomic.governance.audit.AuditStore;
 import dev.atomic.governance.audit.AuditVerifier;
-import dev.atomic.server.ServerConfig;
-import dev.atomic.store.Store;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code atomic audit}: tools for the audit chain the service keeps in its ledger. */
 @Command(name = "audit", description = "Inspect the audit chain kept in the ledger.",
@@ -35,36 +27,14 @@ final class AuditCommand implements Runnable {
    */
   @Command(name = "verify", description = "Recompute the audit chain; report OK with the count, or the first broken "
       + "link (exit 1).")
-  static final class Verify implements Callable<Integer> {
+  static final class Verify extends LedgerCommand {
 
     static final int PAGE = 10_000;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration naming the ledger")
-    Path config;
-
-    @Option(names = "--db", paramLabel = "URL", description = "a SQLite file or jdbc:postgresql: URL (overrides config)")
-    String db;
-
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    Map<String, String> environment = System.getenv();
-
     @Override
     public Integer call() {
-      ServerConfig settings;
       try {
-        settings = ConfiguredStore.settings(config, db, environment);
-      } catch (IllegalArgumentException e) {
-        err.println(e.getMessage());
-        return 2;
-      }
-      Optional<String> missing = ConfiguredStore.missing(settings);
-      if (missing.isPresent()) {
-        err.println(missing.get());
-        return 2;
-      }
-      try (Store store = ConfiguredStore.open(settings)) {
-        return verify(store.audit());
+        return onStore(false, store -> verify(store.audit()));
       } catch (RuntimeException e) {
         // An unreadable row (a type or details edited into nonsense) is a broken chain too, not a crash.
         err.println("audit chain unreadable: " + e.getMessage());

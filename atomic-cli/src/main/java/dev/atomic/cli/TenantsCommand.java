@@ -2,19 +2,13 @@ package dev.atomic.cli;
 
 import dev.atomic.governance.audit.AuditEvent;
 import dev.atomic.governance.audit.AuditLog;
-import dev.atomic.server.ServerConfig;
 import dev.atomic.store.ApiKeys;
 import dev.atomic.store.Store;
-import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -35,37 +29,8 @@ final class TenantsCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  /** The options and streams every subcommand shares. */
-  abstract static class OnLedger implements Callable<Integer> {
-
-    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration naming the ledger")
-    Path config;
-
-    @Option(names = "--db", paramLabel = "URL", description = "a SQLite file or jdbc:postgresql: URL (overrides config)")
-    String db;
-
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    Map<String, String> environment = System.getenv();
-
-    /** Opens the ledger (creating a SQLite one when asked to) and runs the job on it. */
-    int onStore(boolean mayCreate, Function<Store, Integer> job) {
-      ServerConfig settings;
-      try {
-        settings = ConfiguredStore.settings(config, db, environment);
-      } catch (IllegalArgumentException e) {
-        err.println(e.getMessage());
-        return 2;
-      }
-      Optional<String> missing = mayCreate ? Optional.empty() : ConfiguredStore.missing(settings);
-      if (missing.isPresent()) {
-        err.println(missing.get());
-        return 2;
-      }
-      try (Store store = ConfiguredStore.open(settings)) {
-        return job.apply(store);
-      }
-    }
+  /** What every subcommand shares: the ledger's options and streams, and writing admin actions to the audit chain. */
+  abstract static class OnLedger extends LedgerCommand {
 
     static void audit(Store store, String tenant, String action, String keyId) {
       AuditLog.chained(store.audit(), InstantSource.system())
