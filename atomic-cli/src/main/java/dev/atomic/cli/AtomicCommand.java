@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "atomic",
     mixinStandardHelpOptions = true,
+    // Every subcommand takes --help and --version too, as a user trying `atomic serve --help` expects.
+    scope = CommandLine.ScopeType.INHERIT,
     version = "atomic 0.1.0-SNAPSHOT",
     description = "An exchange where models bid for typed microtasks.",
     subcommands = {
