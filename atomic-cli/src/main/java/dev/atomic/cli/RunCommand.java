@@ -105,7 +105,8 @@ final class RunCommand implements Callable<Integer> {
       }
       return 2;
     } catch (UncheckedIOException e) {
-      err.println(e.getMessage());
+      // The cause's message alone: "java.io.IOException: " in front of it tells the user nothing.
+      err.println(e.getCause().getMessage());
       return 2;
     }
     boolean triage = pipeline.name().equals(BUNDLED_TRIAGE);
