@@ -40,18 +40,24 @@ final class ServiceDemo {
   private final ServerConfig settings;
   private final long seed;
   private final PrintStream out;
+  private final Path embeddingCache;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   ServiceDemo(ServerConfig settings, long seed, PrintStream out) {
+    this(settings, seed, out, Path.of(System.getProperty("user.home"), ".cache", "atomic", "minilm-embeddings.bin"));
+  }
+
+  /** With the MiniLM embeddings cached in {@code embeddingCache} (a test's own folder rather than the user's). */
+  ServiceDemo(ServerConfig settings, long seed, PrintStream out, Path embeddingCache) {
     this.settings = settings;
     this.seed = seed;
     this.out = out;
+    this.embeddingCache = embeddingCache;
   }
 
   int run(boolean keepServing) throws IOException, InterruptedException {
     List<Inbox.Message> inbox = Inbox.sample();
-    Path cache = Path.of(System.getProperty("user.home"), ".cache", "atomic", "minilm-embeddings.bin");
-    try (EmbeddingCache embedder = EmbeddingCache.open(new MiniLmEmbedder(), cache)) {
+    try (EmbeddingCache embedder = EmbeddingCache.open(new MiniLmEmbedder(), embeddingCache)) {
       TriageModels models = TriageModels.create(embedder);
       AtomicServer.Builder builder = AtomicServer.builder(settings)
           .exchange(exchange -> exchange.seed(seed).utility(Utility.of(100, 0.01)).pendingCapacity(10_000))
@@ -62,13 +68,16 @@ final class ServiceDemo {
         out.printf("Atomic demo: the service is up at %s (ledger %s).%n", base, settings.storeUrl());
         out.printf("Sending the %d e-mails of the sample inbox as runs of the 'email-triage' pipeline; a reviewer "
             + "gives feedback on the messages marked for it.%n", inbox.size());
-        TriageSummary summary = triage(base, inbox, models);
+        Triaged triaged = triage(base, inbox, models);
+        TriageSummary summary = triaged.summary();
         embedder.flush();
         out.println();
         out.print(summary.table());
         out.printf(Locale.ROOT, "Failed runs: %d; model spend $%.6f%n", summary.failedRuns(), summary.costUsd());
         out.printf("%nDashboard: %s/dashboard/   API: %s/openapi.json   Metrics: %s/metrics%n", base, base, base);
-        out.println("Explain a decision in the terminal: ./atomic decisions --decision <id>");
+        // A command to copy: the last run's steps and decisions, explained from the ledger the demo wrote.
+        out.printf("Explain the last run in the terminal: ./atomic decisions --run %s%s%n", triaged.lastRunId(),
+            settings.storeUrl().equals(ServerConfig.defaults().storeUrl()) ? "" : " --db " + settings.storeUrl());
         if (keepServing) {
           out.println("The service keeps running; Ctrl-C stops it.");
           CountDownLatch stop = new CountDownLatch(1);
@@ -80,16 +89,21 @@ final class ServiceDemo {
     return 0;
   }
 
-  private TriageSummary triage(String base, List<Inbox.Message> inbox, TriageModels models)
+  /** What the demo's runs came to, and the id of the last one (to explain it). */
+  private record Triaged(TriageSummary summary, String lastRunId) {}
+
+  private Triaged triage(String base, List<Inbox.Message> inbox, TriageModels models)
       throws IOException, InterruptedException {
     TriageSummary summary = new TriageSummary(55);
     Map<String, Integer> actions = new TreeMap<>();
     String prefix = "demo-" + Long.toHexString(System.currentTimeMillis()) + "-";
+    String lastRunId = null;
     for (int i = 0; i < inbox.size(); i++) {
       Inbox.Message m = inbox.get(i);
       ObjectNode body = JSON.createObjectNode().put("pipeline", "email-triage").put("id", prefix + m.email().id());
       body.set("request", JSON.valueToTree(m.email()));
       JsonNode run = post(base + "/v1/runs", body);
+      lastRunId = body.path("id").asText();
       boolean ok = "succeeded".equals(run.path("status").asText());
       JsonNode steps = run.path("steps");
       List<String> servedBy = new ArrayList<>();
@@ -115,7 +129,7 @@ final class ServiceDemo {
       }
     }
     out.println("Actions: " + actions);
-    return summary;
+    return new Triaged(summary, lastRunId);
   }
 
   private void review(String base, JsonNode step, boolean right) throws IOException, InterruptedException {
