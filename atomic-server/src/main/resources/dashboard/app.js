@@ -9,8 +9,17 @@ const colour = (name) => {
   return colours.get(name);
 };
 const $ = (id) => document.getElementById(id);
-const usd = (v) => v == null ? '–' : (Math.abs(v) < 0.01 ? '$' + v.toFixed(5) : '$' + v.toFixed(3));
+// Below a cent, money shows two significant digits: a local model's $0.0000012 is not $0.00000.
+const usd = (v) => {
+  if (v == null) return '–';
+  const a = Math.abs(v);
+  if (a === 0) return '$0';
+  return '$' + v.toFixed(a >= 0.01 ? 3 : Math.min(12, 1 - Math.floor(Math.log10(a))));
+};
 const num = (v, d = 3) => v == null ? '–' : Number(v).toFixed(d);
+// Milliseconds: local models answer in fractions of one, hosted ones in hundreds.
+const ms = (v) => v == null ? '–' : Number(v).toFixed(v < 1 ? 2 : v < 10 ? 1 : 0);
+const clamp01 = (v) => Math.min(1, Math.max(0, v));
 const pct = (v) => v == null ? '–' : (100 * v).toFixed(1) + '%';
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -152,22 +161,41 @@ async function showDecision(id, li) {
 
 // ---- figures ------------------------------------------------------------------------------------------------------
 
+// A square plot with its key beside it: labels next to the points overlap where bidders are alike.
 function calibration(rows) {
   const { root, w, h } = canvas('c-calibration');
-  const pad = 30; const size = Math.min(w, h) - pad - 10;
-  const x = (q) => pad + q * size; const y = (q) => h - pad - q * size;
+  const left = 40; const top = 8; const bottom = 26;
+  const size = Math.max(60, Math.min(h - top - bottom, w * 0.5));
+  const x = (q) => left + clamp01(q) * size; const y = (q) => top + size - clamp01(q) * size;
   root.appendChild(svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: '#2a3542', 'stroke-dasharray': '4 4' }));
-  root.appendChild(svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(0), stroke: '#2a3542' }));
-  root.appendChild(svg('line', { x1: x(0), y1: y(0), x2: x(0), y2: y(1), stroke: '#2a3542' }));
-  root.appendChild(svg('text', { x: x(1), y: h - 8, 'text-anchor': 'end' }, 'claimed →'));
-  root.appendChild(svg('text', { x: 4, y: y(1) + 4 }, 'observed'));
-  const rated = rows.filter((r) => r.feedback > 0);
-  if (rated.length === 0) root.appendChild(svg('text', { x: x(0.1), y: y(0.5) }, 'no feedback yet'));
+  root.appendChild(svg('rect', { x: x(0), y: y(1), width: size, height: size, fill: 'none', stroke: '#2a3542' }));
+  [0, 0.5, 1].forEach((t) => {
+    root.appendChild(svg('text', { x: x(t), y: y(0) + 13, 'text-anchor': 'middle' }, String(t)));
+    root.appendChild(svg('text', { x: x(0) - 5, y: y(t) + 4, 'text-anchor': 'end' }, String(t)));
+  });
+  root.appendChild(svg('text', { x: x(0.5), y: y(0) + 24, 'text-anchor': 'middle' }, 'claimed'));
+  root.appendChild(svg('text', { x: 10, y: y(0.5), 'text-anchor': 'middle',
+    transform: `rotate(-90 10 ${y(0.5)})` }, 'observed'));
+  const rated = rows.filter((r) => r.feedback > 0).sort((a, b) => b.feedback - a.feedback);
+  if (rated.length === 0) {
+    root.appendChild(svg('text', { x: x(1) + 20, y: y(0.5) }, 'no feedback yet'));
+    return;
+  }
   rated.forEach((r) => {
-    root.appendChild(svg('circle', { cx: x(r.meanClaimedQuality), cy: y(r.meanObservedQuality),
-      r: 5 + Math.min(10, Math.sqrt(r.feedback)), fill: colour(r.bidder), 'fill-opacity': 0.8 }));
-    root.appendChild(svg('text', { x: x(r.meanClaimedQuality) + 10, y: y(r.meanObservedQuality) + 4, class: 'label-strong' },
-      r.bidder));
+    const c = svg('circle', { cx: x(r.meanClaimedQuality), cy: y(r.meanObservedQuality),
+      r: 4 + Math.min(6, Math.sqrt(r.feedback) / 2), fill: colour(r.bidder), 'fill-opacity': 0.75 });
+    c.appendChild(svg('title', {}, `${r.bidder}: claimed ${num(r.meanClaimedQuality, 2)}, observed `
+      + `${num(r.meanObservedQuality, 2)} over ${r.feedback} feedback`));
+    root.appendChild(c);
+  });
+  const keyX = x(1) + 20; const rowH = 18; const fits = Math.max(1, Math.floor((h - top) / rowH));
+  rated.slice(0, fits).forEach((r, i) => {
+    const ky = top + 10 + i * rowH;
+    root.appendChild(svg('circle', { cx: keyX, cy: ky - 4, r: 5, fill: colour(r.bidder) }));
+    const name = svg('text', { x: keyX + 10, y: ky, class: 'label-strong' }, r.bidder);
+    root.appendChild(name);
+    root.appendChild(svg('text', { x: keyX + 18 + name.getComputedTextLength(), y: ky },
+      `${num(r.meanClaimedQuality, 2)} → ${num(r.meanObservedQuality, 2)} (${r.feedback})`));
   });
 }
 
@@ -184,32 +212,50 @@ function latency(rows) {
     root.appendChild(svg('rect', { x: left, y: y + 4, width: sx(r.latencyP90Ms) - left, height: rowH - 10, rx: 3, fill: colour(r.bidder), 'fill-opacity': 0.5 }));
     root.appendChild(svg('rect', { x: left, y: y + 4, width: Math.max(1, sx(r.latencyP50Ms) - left), height: rowH - 10, rx: 3, fill: colour(r.bidder) }));
     root.appendChild(svg('text', { x: sx(r.latencyP99Ms) + 6, y: y + rowH * 0.6 },
-      `${num(r.latencyP50Ms, 0)} / ${num(r.latencyP90Ms, 0)} / ${num(r.latencyP99Ms, 0)}`));
+      `${ms(r.latencyP50Ms)} / ${ms(r.latencyP90Ms)} / ${ms(r.latencyP99Ms)}`));
   });
 }
 
+// Stacked bars per minute, placed by time (minutes without spend stay empty); the key on top, wrapped to the width by
+// each name's measured length.
 function spend(points) {
   const { root, w, h } = canvas('c-spend');
   if (points.length === 0) { root.appendChild(svg('text', { x: 8, y: 20 }, 'no spend yet')); return; }
   const names = [...new Set(points.flatMap((p) => Object.keys(p.usdByBidder)))].sort();
+  let kx = w - 4; let ky = 12;
+  names.slice().reverse().forEach((n) => {
+    const t = svg('text', { 'text-anchor': 'end' }, n);
+    t.style.fill = colour(n);
+    root.appendChild(t);
+    const width = t.getComputedTextLength() + 12;
+    if (kx - width < 0) { kx = w - 4; ky += 14; }
+    t.setAttribute('x', kx); t.setAttribute('y', ky);
+    kx -= width;
+  });
   const totals = points.map((p) => names.reduce((s, n) => s + (p.usdByBidder[n] || 0), 0));
-  const max = Math.max(...totals, 1e-9); const left = 60; const bottom = 22;
-  const bw = Math.max(2, (w - left - 10) / Math.max(points.length, 12) - 2);
-  root.appendChild(svg('text', { x: 4, y: 12 }, usd(max)));
-  points.forEach((p, i) => {
-    let y = h - bottom; const x = left + i * (bw + 2);
+  const max = Math.max(...totals, 1e-12); const bottom = 20; const top = ky + 14;
+  const maxLabel = svg('text', { y: top + 4, 'text-anchor': 'end' }, usd(max));
+  root.appendChild(maxLabel);
+  const left = Math.max(30, maxLabel.getComputedTextLength() + 10);
+  maxLabel.setAttribute('x', left - 6);
+  root.appendChild(svg('text', { x: left - 6, y: h - bottom, 'text-anchor': 'end' }, '$0'));
+  const minuteOf = (p) => Math.floor(new Date(p.minute).getTime() / 60000);
+  const first = minuteOf(points[0]); const span = minuteOf(points[points.length - 1]) - first + 1;
+  const slot = (w - left - 10) / Math.max(span, 12); const bw = Math.max(2, slot - 2);
+  points.forEach((p) => {
+    let y = h - bottom; const x = left + (minuteOf(p) - first) * slot;
     names.forEach((n) => {
-      const v = p.usdByBidder[n] || 0; const bh = (h - bottom - 16) * v / max;
+      const v = p.usdByBidder[n] || 0; const bh = (h - bottom - top) * v / max;
       if (bh > 0) root.appendChild(svg('rect', { x, y: y - bh, width: bw, height: bh, fill: colour(n) }));
       y -= bh;
     });
   });
-  root.appendChild(svg('text', { x: left, y: h - 6 }, new Date(points[0].minute).toLocaleTimeString()));
-  let lx = w - 10;
-  names.slice().reverse().forEach((n) => {
-    const t = svg('text', { x: lx, y: h - 6, 'text-anchor': 'end', fill: colour(n) }, n);
-    t.style.fill = colour(n); root.appendChild(t); lx -= 12 + 7 * n.length;
-  });
+  const label = (p) => new Date(p.minute).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  root.appendChild(svg('text', { x: left, y: h - 5 }, label(points[0])));
+  if (span > 1) {
+    root.appendChild(svg('text', { x: left + (span - 1) * slot + bw, y: h - 5, 'text-anchor': 'end' },
+      label(points[points.length - 1])));
+  }
 }
 
 function bidderTable(rows) {
@@ -217,8 +263,8 @@ function bidderTable(rows) {
   while (body.firstChild) body.removeChild(body.firstChild);
   rows.forEach((r) => {
     const tr = el('tr');
-    [r.bidder, r.wins, pct(r.winShare), r.served, num(r.spendUsd, 5), pct(r.successRate), r.feedback,
-      num(r.latencyP50Ms, 1), num(r.latencyP99Ms, 1)].forEach((v) => tr.appendChild(el('td', {}, v)));
+    [r.bidder, r.wins, pct(r.winShare), r.served, usd(r.spendUsd), pct(r.successRate), r.feedback,
+      ms(r.latencyP50Ms), ms(r.latencyP99Ms)].forEach((v) => tr.appendChild(el('td', {}, v)));
     body.appendChild(tr);
   });
 }

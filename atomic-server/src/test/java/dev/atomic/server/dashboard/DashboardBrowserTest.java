@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +103,20 @@ class DashboardBrowserTest {
     assertThat(bids.get(1).getText()).contains("below the winner");
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#c-wins rect"), 0));
     assertThat(browser.findElement(By.id("t-saved")).getText()).startsWith("$");
+    // The bidders with feedback are in the calibration chart's key, with claimed → observed and their feedback count.
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("c-calibration"), "→"));
+    Matcher calibrationKey = Pattern.compile("(\\S+)\\s+\\d\\.\\d\\d → \\d\\.\\d\\d \\((\\d+)\\)")
+        .matcher(browser.findElement(By.id("c-calibration")).getText());
+    int feedback = 0;
+    while (calibrationKey.find()) {
+      assertThat(calibrationKey.group(1)).isIn("local-head", "mid-llm", "premium-llm");
+      feedback += Integer.parseInt(calibrationKey.group(2));
+    }
+    assertThat(feedback).isEqualTo(5);
+    // Below a cent, money keeps two significant digits; local models' latencies keep theirs too.
+    assertThat(browser.executeScript(
+        "return [usd(0), usd(0.0000012), usd(0.005), usd(12.3456), ms(0.042), ms(3.25), ms(250.4)]"))
+        .isEqualTo(List.of("$0", "$0.0000012", "$0.0050", "$12.346", "0.04", "3.3", "250"));
 
     File shot = browser.getScreenshotAs(OutputType.FILE);
     Files.copy(shot.toPath(), Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
