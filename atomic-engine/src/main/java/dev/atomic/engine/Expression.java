@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>Why a hand-written path language rather than JEXL or MVEL: it can only read values, never call methods, so a
  * pipeline file cannot run code; and every path can be typed statically against the Java types of the request and of
  * each step's output, which is what lets a pipeline be rejected at load when one step's output does not fit the next
- * step's input. A template that is exactly one hole has that hole's type; any other template is a string.
+ * step's input. A template that is exactly one hole has that hole's type (null where the value is absent); any other
+ * template is a string, in which an absent or null value is empty.
  */
 final class Expression {
 
@@ -200,7 +201,9 @@ final class Expression {
     for (Object part : parts) {
       if (part instanceof Hole h) {
         JsonNode v = evaluate(h, scope);
-        out.append(v.isValueNode() ? v.asText() : v.toString());
+        // An absent or null value reads as nothing, as in other template languages: "Re: ${request.subject}" of a
+        // request without a subject is "Re: ", never "Re: null" handed to a model as if the sender had written it.
+        out.append(v.isNull() ? "" : v.isValueNode() ? v.asText() : v.toString());
       } else {
         out.append(part);
       }

@@ -39,6 +39,13 @@ class ExpressionTest {
   }
 
   @Test
+  void evaluate_absentValues_areNullAloneAndEmptyInText() {
+    assertThat(eval("${request.missing}").isNull()).isTrue();
+    assertThat(eval("Re: ${request.missing}").asText()).isEqualTo("Re: ");
+    assertThat(eval("${request.missing}\n${request.subject}").asText()).isEqualTo("\nHello");
+  }
+
+  @Test
   void evaluate_negationAndComparisons_giveBooleans() {
     assertThat(eval("${!steps.spam.output.spam}").booleanValue()).isFalse();
     assertThat(eval("${!!steps.spam.output.spam}").booleanValue()).isTrue();

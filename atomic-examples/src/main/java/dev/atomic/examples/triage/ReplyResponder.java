@@ -53,10 +53,13 @@ final class ReplyResponder implements Bidder {
   @Override
   public Answer serve(Microtask task) {
     ReplyRequest r = Inputs.as(task.input(), ReplyRequest.class).orElseThrow();
-    String name = r.from().contains("@") ? r.from().substring(0, r.from().indexOf('@')) : r.from();
+    // A pipeline may hand over no sender or subject (a template of an absent field is empty, a lone one null).
+    String from = r.from() == null ? "" : r.from().strip();
+    String subject = r.subject() == null ? "" : r.subject();
+    String name = from.contains("@") ? from.substring(0, from.indexOf('@')) : from;
     name = name.isEmpty() ? "there" : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
     String greeting = String.format(GREETING.getOrDefault(r.language(), "Hello %s,"), name);
     String body = greeting + "\n\n" + ENGLISH.get(r.category()) + "\n\nBest regards,\nThe support team";
-    return Answer.of(new ReplyDraft("Re: " + r.subject(), body), 0, Duration.ofNanos(20_000));
+    return Answer.of(new ReplyDraft("Re: " + subject, body), 0, Duration.ofNanos(20_000));
   }
 }

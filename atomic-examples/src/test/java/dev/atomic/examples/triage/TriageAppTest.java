@@ -77,6 +77,17 @@ class TriageAppTest {
   }
 
   @Test
+  void pipeline_mailWithoutSenderOrSubject_isTriagedAndAnsweredGenerically() {
+    try (TriageApp app = TriageApp.create(embedder, 7)) {
+      RunResult run = app.process(new Email("z", null, null, "Hello, the invoice charges me twice. Please refund."));
+      assertThat(run.status()).as(String.valueOf(run.failure())).isEqualTo(RunResult.Status.SUCCEEDED);
+      ReplyDraft reply = run.output("reply", ReplyDraft.class);
+      assertThat(reply.subject()).isEqualTo("Re: ");
+      assertThat(reply.body()).startsWith("Hello there,");
+    }
+  }
+
+  @Test
   void functions_correctionsTeachTheHeadsWhichThenServeTheFunction() {
     try (TriageApp app = TriageApp.create(embedder, 11)) {
       List<Inbox.Message> reviewed = Inbox.sample().stream().filter(m -> !m.email().body().isBlank()).limit(60).toList();
