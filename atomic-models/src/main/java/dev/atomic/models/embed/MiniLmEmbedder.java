@@ -22,6 +22,12 @@ import java.util.Objects;
  * at once, so parallelism comes from its callers. ONNX Runtime's default (one worker per core, spinning while it waits
  * for work) gave the same vectors for about 2.5 times the CPU per text here (14 ms against 5.5 ms for a 140-character
  * e-mail on two busy cores), as its spinning workers competed with everything else for the cores.
+ *
+ * <p>A text longer than {@link #MAX_CHARS} is embedded from its first {@code MAX_CHARS} characters. LangChain4j embeds a
+ * text of more than 510 tokens as the mean of its 510-token pieces, so its cost grows with the text without bound: a
+ * 5 MB e-mail body took longer than its step's five seconds, and any caller could spend that much of the service's CPU
+ * with one request. The cap keeps several pieces (more than the 256 tokens the model was trained on) and bounds the
+ * time of any one call.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
 
@@ -29,6 +35,9 @@ public final class MiniLmEmbedder implements TextEmbedder {
   private static final int DIMENSION = 384;
   private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
   private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+
+  /** The most characters of a text that are embedded: about 2,000 English tokens, four of LangChain4j's pieces. */
+  public static final int MAX_CHARS = 8_192;
 
   private final SingleThreadModel model = new SingleThreadModel();
 
@@ -45,18 +54,27 @@ public final class MiniLmEmbedder implements TextEmbedder {
   @Override
   public float[] embed(String text) {
     Objects.requireNonNull(text, "text");
-    return normalise(model.embed(text).content().vector());
+    return normalise(model.embed(capped(text)).content().vector());
   }
 
   @Override
   public List<float[]> embedAll(List<String> texts) {
-    List<TextSegment> segments = texts.stream().map(TextSegment::from).toList();
+    List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(capped(t))).toList();
     return model.embedAll(segments).content().stream().map(e -> normalise(e.vector())).toList();
   }
 
   @Override
   public void close() {
     model.close();
+  }
+
+  /** The text, or its first {@link #MAX_CHARS} characters, never cutting a surrogate pair in half. */
+  static String capped(String text) {
+    if (text.length() <= MAX_CHARS) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+    return text.substring(0, end);
   }
 
   static float[] normalise(float[] v) {

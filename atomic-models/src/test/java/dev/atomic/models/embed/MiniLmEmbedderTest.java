@@ -44,6 +44,22 @@ class MiniLmEmbedderTest {
     assertThat(model.embedAll(List.of("a", "b")).getFirst()).containsExactly(model.embed("a"), within(1e-5f));
   }
 
+  @Test
+  void embed_longText_isEmbeddedFromItsFirstMaxChars() {
+    String head = "Invoice INV-1 looks wrong, I was charged twice. ".repeat(MiniLmEmbedder.MAX_CHARS / 48 + 1)
+        .substring(0, MiniLmEmbedder.MAX_CHARS);
+    String huge = head + "Congratulations, you won a free cruise! ".repeat(25_000);
+    assertThat(model.embed(huge)).containsExactly(model.embed(head), within(1e-6f));
+    assertThat(model.embedAll(List.of(huge)).getFirst()).containsExactly(model.embed(head), within(1e-5f));
+  }
+
+  @Test
+  void capped_neverSplitsASurrogatePair() {
+    String text = "a".repeat(MiniLmEmbedder.MAX_CHARS - 1) + "\uD83D\uDE00" + "tail";
+    assertThat(MiniLmEmbedder.capped(text)).isEqualTo("a".repeat(MiniLmEmbedder.MAX_CHARS - 1));
+    assertThat(MiniLmEmbedder.capped("short")).isEqualTo("short");
+  }
+
   static double dot(float[] x, float[] y) {
     double s = 0;
     for (int i = 0; i < x.length; i++) {
