@@ -85,7 +85,10 @@ public final class RoutingBenchmark implements Benchmark {
       return;
     }
     List<VariantResult> variants = new ArrayList<>();
+    long knnStarted = System.nanoTime();
     KnnRouter knn = KnnRouter.train(rows, embeddings, data.models());
+    options.progress().printf("routing: kNN router: k=%d chosen by %d-fold cross-validation on the train split among "
+        + "%s (%.1f s)%n", knn.k(), KnnRouter.FOLDS, KnnRouter.K_CANDIDATES, (System.nanoTime() - knnStarted) / 1e9);
     for (Variant v : candidates()) {
       options.progress().printf("routing: %s: %d cost weights x %d seeds on the train split, then x %d seeds on "
           + "all rows...%n", v.label(), weights.size(), selectionSeeds.size(), seeds.size());

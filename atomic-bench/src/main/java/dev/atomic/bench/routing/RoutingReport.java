@@ -138,7 +138,7 @@ final class RoutingReport {
           .collect(java.util.stream.Collectors.toMap(e -> e.getKey().kind(), Map.Entry::getValue))).orElse(null));
       return m;
     }).toList());
-    f.put("knn_router_test_split", Map.of("k", KnnRouter.K, "gpt4", point(r.knnGpt4()), "curve",
+    f.put("knn_router_test_split", Map.of("k", r.knnK(), "k_chosen_from", KnnRouter.K_CANDIDATES, "gpt4", point(r.knnGpt4()), "curve",
         r.knnCurve().stream().map(RoutingReport::point).toList()));
     f.put("seconds", Map.of("embedding", embedSeconds, "exchange_streams", sweepSeconds, "total", totalSeconds));
     f.put("cores", Runtime.getRuntime().availableProcessors());
@@ -189,7 +189,8 @@ final class RoutingReport {
     md.append(row("random model per prompt", r.random()));
     md.append(row("best single model per task (hindsight)", r.bestPerTask()));
     md.append(row("oracle: cheapest right model (hindsight)", r.oracle()));
-    md.append(fmt("| kNN router, k=%d, GPT-4 on the test split for reference | %.3f | %.3f | 100%% |%n%n", KnnRouter.K,
+    md.append(fmt("| kNN router (k=%d, chosen on the train split), GPT-4 on the test split for reference | %.3f | %.3f "
+        + "| 100%% |%n%n", r.knnK(),
         r.knnGpt4().accuracy(), 1000 * r.knnGpt4().cost()));
     md.append("## The exchange's sweep of the cost weight (mean ± sd over seeds)\n\n"
         + "| lambda (quality per USD) | accuracy | $ per 1k prompts | % of GPT-4's cost | ECE after 500 | "

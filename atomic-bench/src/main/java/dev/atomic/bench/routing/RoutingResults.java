@@ -22,6 +22,7 @@ import java.util.TreeMap;
  * @param zeroHull the Zero router: the convex hull of the single models
  * @param sweep the exchange at each cost weight, over the seeds
  * @param exchangeHull the hull of the exchange's mean operating points
+ * @param knnK the kNN router's neighbourhood size, chosen by cross-validation on the train split
  * @param knnCurve the kNN router's operating points on the test split
  * @param knnGpt4 GPT-4 alone on the test split, the kNN router's reference
  * @param aiqFrom start of the AIQ cost range (the cheapest single model), USD per prompt
@@ -40,6 +41,7 @@ record RoutingResults(
     List<CostQuality.Point> zeroHull,
     List<SweepPoint> sweep,
     List<CostQuality.Point> exchangeHull,
+    int knnK,
     List<CostQuality.Point> knnCurve,
     CostQuality.Point knnGpt4,
     double aiqFrom,
@@ -74,11 +76,7 @@ record RoutingResults(
       randomCost += p.cost() / seeds.size();
     }
     List<CostQuality.Point> bestPerTaskCurve = new ArrayList<>();
-    List<Double> knnWeights = new ArrayList<>(List.of(0.0));
-    for (int i = 0; i <= 30; i++) {
-      knnWeights.add(Math.pow(10, i / 10.0));
-    }
-    for (double w : knnWeights) {
+    for (double w : KnnRouter.COST_WEIGHTS) {
       bestPerTaskCurve.add(Baselines.bestPerTask(rows, models, w));
     }
     List<SweepPoint> sweep = new ArrayList<>();
@@ -89,13 +87,13 @@ record RoutingResults(
     SweepPoint headline = sweep.stream().filter(p -> p.accuracy() >= target)
         .min((a, b) -> Double.compare(a.cost(), b.cost()))
         .orElseGet(() -> sweep.stream().max((a, b) -> Double.compare(a.accuracy(), b.accuracy())).orElseThrow());
-    List<CostQuality.Point> knnCurve = knnWeights.stream().map(knn::route).toList();
+    List<CostQuality.Point> knnCurve = KnnRouter.COST_WEIGHTS.stream().map(knn::route).toList();
     double from = singles.values().stream().mapToDouble(CostQuality.Point::cost).min().orElseThrow();
     double to = singles.values().stream().mapToDouble(CostQuality.Point::cost).max().orElseThrow();
     return new RoutingResults(singles, singles.get(GPT4), new CostQuality.Point(randomCost, randomAccuracy),
         Baselines.oracle(rows, models), Baselines.bestPerTask(rows, models, 0), bestPerTaskCurve,
         CostQuality.hull(List.copyOf(singles.values())), sweep,
-        CostQuality.hull(sweep.stream().map(SweepPoint::point).toList()), knnCurve,
+        CostQuality.hull(sweep.stream().map(SweepPoint::point).toList()), knn.k(), knnCurve,
         Baselines.single(knn.testRows(), GPT4), from, to, headline, List.copyOf(seeds));
   }
 
