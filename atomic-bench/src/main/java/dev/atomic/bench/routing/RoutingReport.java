@@ -75,6 +75,11 @@ final class RoutingReport {
     exchange.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeHullPct(r.nearTarget()));
     exchange.put("second_half_cost_pct_of_gpt4_at_gpt4_accuracy", r.exchangeSecondHalfPct(r.gpt4Target()));
     exchange.put("second_half_cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeSecondHalfPct(r.nearTarget()));
+    Map<String, Object> onTest = new LinkedHashMap<>();
+    onTest.put("hull_cost_pct_of_gpt4_at_95pct_accuracy", r.exchangeTestSplitHullPct(RoutingResults.NEAR_SHARE));
+    onTest.put("hull_cost_pct_of_gpt4_at_gpt4_accuracy", r.exchangeTestSplitHullPct(1.0));
+    onTest.put("aiq", r.exchangeTestSplitAiq());
+    exchange.put("on_test_split_prompts", onTest);
     exchange.put("aiq", r.exchangeAiq());
     exchange.put("zero_router_aiq", r.zeroAiq());
     exchange.put("knn_router_aiq_test_split", r.knnAiq());
@@ -174,6 +179,11 @@ final class RoutingReport {
     md.append(fmt("| the same over the second half of the stream only (after learning): 95%% / 100%% of GPT-4's "
             + "accuracy | %s / %s | (GPT-4's accuracy is measured on all rows) |%n",
         pct(r.exchangeSecondHalfPct(r.nearTarget())), pct(r.exchangeSecondHalfPct(r.gpt4Target()))));
+    md.append(fmt("| the same on the test-split prompts of its streams, measured as the kNN router is (hull): 95%% / "
+            + "100%% of GPT-4's accuracy there; AIQ | %s / %s; %.4f | kNN %s / %s; %.4f |%n",
+        pct(r.exchangeTestSplitHullPct(RoutingResults.NEAR_SHARE)), pct(r.exchangeTestSplitHullPct(1.0)),
+        r.exchangeTestSplitAiq(), pct(r.knnHullPct(RoutingResults.NEAR_SHARE)), pct(r.knnHullPct(1.0)),
+        r.knnAiq()));
     md.append(fmt("| AIQ over $%.3f to $%.3f per 1k | %.4f | Zero router %.4f; kNN (test split) %.4f; best model "
             + "per task in hindsight %.4f |%n", 1000 * r.aiqFrom(), 1000 * r.aiqTo(), r.exchangeAiq(), r.zeroAiq(),
         r.knnAiq(), r.bestPerTaskAiq()));

@@ -55,7 +55,7 @@ record RoutingResults(
   /** The exchange at one cost weight: mean and standard deviation over seeds. */
   record SweepPoint(double costWeight, double accuracy, double accuracySd, double cost, double costSd, double ece,
       double eceSd, List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins,
-      double lateAccuracy, double lateCost) {
+      double lateAccuracy, double lateCost, double testAccuracy, double testCost) {
     CostQuality.Point point() {
       return new CostQuality.Point(cost, accuracy);
     }
@@ -154,7 +154,9 @@ record RoutingResults(
     return new SweepPoint(weight, mean(acc), sd(acc), mean(cost), sd(cost), mean(ece), sd(ece),
         List.copyOf(windowAccuracy), List.copyOf(windowCost), Map.copyOf(wins),
         runs.stream().mapToDouble(StreamSummary::lateAccuracy).average().orElseThrow(),
-        runs.stream().mapToDouble(StreamSummary::lateCost).average().orElseThrow());
+        runs.stream().mapToDouble(StreamSummary::lateCost).average().orElseThrow(),
+        runs.stream().mapToDouble(StreamSummary::testAccuracy).average().orElseThrow(),
+        runs.stream().mapToDouble(StreamSummary::testCost).average().orElseThrow());
   }
 
   double gpt4Target() {
@@ -178,6 +180,22 @@ record RoutingResults(
   /** Like {@link #exchangeMeasuredPct} over the second half of each stream only, once the exchange has learned. */
   Double exchangeSecondHalfPct(double accuracy) {
     return pct(sweep.stream().filter(p -> p.lateAccuracy() >= accuracy).mapToDouble(SweepPoint::lateCost).min(), gpt4);
+  }
+
+  /**
+   * The exchange on the test-split prompts of its streams (it learns over the whole stream, as always), measured as the
+   * kNN router is: cost to reach a share of GPT-4's test-split accuracy on the hull, as % of GPT-4's test-split cost.
+   */
+  Double exchangeTestSplitHullPct(double share) {
+    return pct(CostQuality.costToReach(exchangeTestSplitHull(), share * knnGpt4.accuracy()), knnGpt4);
+  }
+
+  double exchangeTestSplitAiq() {
+    return CostQuality.aiq(exchangeTestSplitHull(), aiqFrom, aiqTo);
+  }
+
+  private List<CostQuality.Point> exchangeTestSplitHull() {
+    return CostQuality.hull(sweep.stream().map(p -> new CostQuality.Point(p.testCost(), p.testAccuracy())).toList());
   }
 
   Double exchangeHullPct(double accuracy) {

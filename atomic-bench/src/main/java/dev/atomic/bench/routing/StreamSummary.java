@@ -20,10 +20,12 @@ import java.util.TreeMap;
  * @param wins how many prompts each arm won
  * @param lateAccuracy accuracy over the second half of the stream, once the exchange has learned
  * @param lateCost mean cost per prompt over the second half of the stream
+ * @param testAccuracy accuracy over the stream's test-split prompts (where the kNN router is measured)
+ * @param testCost mean cost per prompt over those prompts
  */
 record StreamSummary(double costWeight, long seed, double accuracy, double cost, double eceAfterWarmUp,
     List<Double> windowAccuracy, List<Double> windowCost, Map<String, Integer> wins, double lateAccuracy,
-    double lateCost) {
+    double lateCost, double testAccuracy, double testCost) {
 
   static final int WARM_UP = 500;
   static final int WINDOW = 250;
@@ -43,6 +45,9 @@ record StreamSummary(double costWeight, long seed, double accuracy, double cost,
     int half = outcomes.size() / 2;
     double lateRight = 0;
     double lateCost = 0;
+    double testRight = 0;
+    double testCost = 0;
+    int tests = 0;
     for (int i = 0; i < outcomes.size(); i++) {
       ExchangeStream.Outcome o = outcomes.get(i);
       right += o.quality();
@@ -57,6 +62,11 @@ record StreamSummary(double costWeight, long seed, double accuracy, double cost,
         wCost = 0;
         wCount = 0;
       }
+      if (!o.train()) {
+        testRight += o.quality();
+        testCost += o.costUsd();
+        tests++;
+      }
       if (i >= half) {
         lateRight += o.quality();
         lateCost += o.costUsd();
@@ -69,6 +79,7 @@ record StreamSummary(double costWeight, long seed, double accuracy, double cost,
     return new StreamSummary(costWeight, seed, right / outcomes.size(), cost / outcomes.size(),
         Calibration.expectedCalibrationError(believed, observed), List.copyOf(windowAccuracy),
         List.copyOf(windowCost), Map.copyOf(wins), lateRight / (outcomes.size() - half),
-        lateCost / (outcomes.size() - half));
+        lateCost / (outcomes.size() - half), tests == 0 ? Double.NaN : testRight / tests,
+        tests == 0 ? Double.NaN : testCost / tests);
   }
 }
