@@ -2,6 +2,7 @@ package dev.atomic.server;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -10,8 +11,9 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Refuses, in front of every route, a request whose path is not valid UTF-8 once decoded (such as {@code %FF}): 400 in
- * the API's error shape, after reading and discarding its body.
+ * Refuses, in front of every route, a request whose path Jetty's default compliance refuses: not valid UTF-8 once
+ * decoded ({@code %FF}), or ambiguous ({@code %25}, {@code %2F}, {@code %2e%2e}, an empty segment, UTF-16 escapes).
+ * 400 in the API's error shape, naming the violation, after reading and discarding the body.
  *
  * <p>Jetty would refuse such a path itself, deeper in, where the body can no longer be read; it then closes the
  * connection with the body unread, the kernel answers the rest of the body with a reset, and a reset throws away the
@@ -21,9 +23,12 @@ import org.eclipse.jetty.util.Callback;
  */
 final class PathGuard extends Handler.Wrapper {
 
-  /** Jetty's default, letting through the paths this guard refuses itself. */
+  /** Jetty's default compliance, which this guard enforces: what it refuses is refused here. */
+  static final UriCompliance ENFORCED = UriCompliance.DEFAULT;
+
+  /** What Jetty's connector lets through, so that every path reaches this guard with its body still readable. */
   static final UriCompliance COMPLIANCE = UriCompliance.DEFAULT.with("atomic-path-guard",
-      UriCompliance.Violation.BAD_UTF8_ENCODING);
+      UriCompliance.Violation.values());
 
   private final long maxBodyBytes;
 
@@ -33,11 +38,13 @@ final class PathGuard extends Handler.Wrapper {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
-    if (!request.getHttpURI().hasViolation(UriCompliance.Violation.BAD_UTF8_ENCODING)) {
+    Optional<UriCompliance.Violation> refused = request.getHttpURI().getViolations().stream()
+        .filter(v -> !ENFORCED.allows(v)).findFirst();
+    if (refused.isEmpty()) {
       return super.handle(request, response, callback);
     }
     drain(request);
-    JsonErrorHandler.answer(response, 400, "Bad UTF-8 encoding in the path", callback);
+    JsonErrorHandler.answer(response, 400, refused.get().getDescription() + " in the path", callback);
     return true;
   }
 

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,9 +22,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PathGuardTest {
 
-  @Test
-  void undecodablePath_withABody_isRefusedInTheErrorShape_andTheConnectionServesTheNextRequest(@TempDir Path dir)
-      throws IOException {
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "/v1/decisions/%FF/feedback        | UTF-8",
+      "/v1/decisions/%25/feedback        | Ambiguous",
+      "/v1/decisions/%2F/feedback        | Ambiguous",
+      "/v1/decisions/%2e%2e/feedback     | Ambiguous",
+      "/v1/decisions//feedback           | Ambiguous",
+      "/v1/decisions/%u0041/feedback     | UTF-16"})
+  void refusedPath_withABody_isRefusedInTheErrorShape_andTheConnectionServesTheNextRequest(String path, String why,
+      @TempDir Path dir) throws IOException {
     ServerConfig config = ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("g.db").toString());
     try (AtomicServer server = AtomicServer.builder(config).start();
         Socket socket = new Socket("127.0.0.1", server.port())) {
@@ -32,7 +40,7 @@ class PathGuardTest {
       OutputStream out = socket.getOutputStream();
       InputStream in = socket.getInputStream();
 
-      out.write(("POST /v1/decisions/%FF/feedback HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
           + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
@@ -43,7 +51,7 @@ class PathGuardTest {
       Answer next = Answer.read(in);
 
       assertThat(refused.status()).isEqualTo(400);
-      assertThat(refused.body()).contains("\"code\":\"http_400\"", "UTF-8");
+      assertThat(refused.body()).contains("\"code\":\"http_400\"", why);
       assertThat(next.status()).isEqualTo(200);
       assertThat(next.body()).contains("live");
     }
