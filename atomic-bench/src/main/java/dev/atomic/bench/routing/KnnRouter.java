@@ -23,7 +23,7 @@ final class KnnRouter {
 
   static final int FOLDS = 5;
 
-  /** The cost weights that trace the router's curve: 0, then 1 to 1,000 in tenths of a decade. */
+  /** The cost weights that trace this router's curve and the hindsight baselines': 0, then 1 to 1,000 in tenths. */
   static final List<Double> COST_WEIGHTS = IntStream.rangeClosed(-1, 30)
       .mapToObj(i -> i < 0 ? 0.0 : Math.pow(10, i / 10.0)).toList();
 
