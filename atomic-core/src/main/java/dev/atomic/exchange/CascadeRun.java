@@ -1,6 +1,7 @@
 package dev.atomic.exchange;
 
 import dev.atomic.bidding.Answer;
+import dev.atomic.bidding.Usage;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ final class CascadeRun {
     List<Served.MemberUsage> usage = new ArrayList<>();
     List<Called> called = new ArrayList<>();
     double cost = 0;
+    Usage used = Usage.UNKNOWN; // every member that answered, whichever stage: all of it was paid for
     double latency = 0;
     boolean costKnown = true;
     int stages = staged.stages().size();
@@ -44,6 +46,7 @@ final class CascadeRun {
           answers.add(ok.answer());
           called.add(new Called(m, ok.answer()));
           cost += ok.answer().costUsd();
+          used = used.plus(ok.answer().usage());
           usage.add(new Served.MemberUsage(m.bidder().id(), m.bid().quality(), m.bid().costUsd(),
               ok.answer().costUsd(), claimedMs, ok.latencyMs(), false));
         } else {
@@ -60,15 +63,18 @@ final class CascadeRun {
       if (failure == null && (last || verified)) {
         // A verified stage returns the answer its verifier names (a vote's majority); an unverified last stage its first.
         Answer first = answers.get(verified ? Objects.checkIndex(verifier.returned(task, answers), answers.size()) : 0);
-        Answer total = new Answer(first.output(), cost, Duration.ofNanos((long) (latency * 1e6)), first.confidence());
+        Answer total = new Answer(first.output(), cost, Duration.ofNanos((long) (latency * 1e6)), first.confidence(),
+            used);
         String detail = "stage " + (s + 1) + " of " + stages + " answered";
         return new Served(total, null, false, latency, detail, contributions(staged, first, called, s + 1), usage,
-            s + 1);
+            s + 1, used);
       }
       if (last) {
-        Answer partial = costKnown ? new Answer(null, cost, Duration.ofNanos((long) (latency * 1e6)), Double.NaN) : null;
+        Answer partial = costKnown
+            ? new Answer(null, cost, Duration.ofNanos((long) (latency * 1e6)), Double.NaN, used)
+            : null;
         return new Served(partial, "last stage: " + failure, false, latency, failure,
-            List.of(new PendingAwards.Contribution(staged.cascade().id(), 0)), usage, s + 1);
+            List.of(new PendingAwards.Contribution(staged.cascade().id(), 0)), usage, s + 1, used);
       }
     }
     throw new IllegalStateException("a cascade has at least two stages");

@@ -231,7 +231,8 @@ public final class Exchange implements AutoCloseable {
         pending.replace(decision.id(), new PendingAwards.Pending(scope(task), task.kind(), task.features(),
             served.contributions(), candidate.arm(), candidate.claimedCost(), candidate.claimedLatencyMs(),
             reservation, true));
-        Execution execution = new Execution(decision, candidate.arm(), served.answer(), served.accepted(), attempts);
+        Execution execution = new Execution(decision, candidate.arm(), served.answer(), served.accepted(), attempts,
+            served.repairs());
         listeners.onExecution(task, execution);
         return execution;
       }
@@ -386,7 +387,7 @@ public final class Exchange implements AutoCloseable {
   private Attempt judge(Microtask task, Auction.Candidate candidate, Served served, OutputCheck check, int number) {
     if (served.failure() != null) {
       return new Attempt(number, candidate.arm(), served.timedOut() ? Attempt.Status.TIMED_OUT : Attempt.Status.FAILED,
-          served.failure(), served.costKnown() ? served.answer().costUsd() : 0, served.latencyMs());
+          served.failure(), served.costKnown() ? served.answer().costUsd() : 0, served.latencyMs(), served.usage());
     }
     Answer answer = served.answer();
     OutputCheck.Verdict verdict;
@@ -397,14 +398,14 @@ public final class Exchange implements AutoCloseable {
     }
     return switch (verdict) {
       case OutputCheck.Verdict.Accept accept -> {
-        served.accept(accept.value());
+        served.accept(accept.value(), accept.repairs());
         yield new Attempt(number, candidate.arm(), Attempt.Status.SUCCEEDED, served.detail(), answer.costUsd(),
-            served.latencyMs());
+            served.latencyMs(), served.usage());
       }
       case OutputCheck.Verdict.Reject reject -> new Attempt(number, candidate.arm(), Attempt.Status.REJECTED,
-          reject.reason(), answer.costUsd(), served.latencyMs());
+          reject.reason(), answer.costUsd(), served.latencyMs(), served.usage());
       case null -> new Attempt(number, candidate.arm(), Attempt.Status.REJECTED, "the check returned no verdict",
-          answer.costUsd(), served.latencyMs());
+          answer.costUsd(), served.latencyMs(), served.usage());
     };
   }
 

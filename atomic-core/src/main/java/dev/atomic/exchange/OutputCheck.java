@@ -2,6 +2,7 @@ package dev.atomic.exchange;
 
 import dev.atomic.bidding.Answer;
 import dev.atomic.task.Microtask;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,8 +21,20 @@ public interface OutputCheck {
 
   /** The outcome of a check. */
   sealed interface Verdict {
-    /** The answer is good; {@code value} is what the caller gets. */
-    record Accept(Object value) implements Verdict {}
+    /**
+     * The answer is good; {@code value} is what the caller gets, and {@code repairs} what was fixed in the answer's
+     * output to get it ({@code "TRAILING_COMMA at $ (char 12)"}), in order, empty when nothing was.
+     */
+    record Accept(Object value, List<String> repairs) implements Verdict {
+      public Accept {
+        repairs = List.copyOf(repairs);
+      }
+
+      /** Accepts a value that needed no repair. */
+      public Accept(Object value) {
+        this(value, List.of());
+      }
+    }
 
     /** The answer is not acceptable, and why. */
     record Reject(String reason) implements Verdict {

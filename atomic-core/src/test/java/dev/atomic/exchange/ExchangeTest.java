@@ -9,6 +9,7 @@ import dev.atomic.AtomicException;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.budget.Budget;
 import dev.atomic.policy.Policy;
 import dev.atomic.task.Microtask;
@@ -550,6 +551,74 @@ class ExchangeTest {
         .hasMessageContaining("'ghost'");
   }
 
+  @Test
+  void execute_escalation_recordsEachAttemptsUsageAndTotalsTheTokens() {
+    Bidder big = metered(constant("big", "{\"a\":1,}", 0.01, 0.99), Usage.of("big-model", 120, 30));
+    Bidder small = metered(constant("small", "{\"a\":1,}", 0.001, 0.6), Usage.of("small-model", 80, 10));
+    OutputCheck secondIsRepaired = (t, answer) -> answer.usage().model().equals("big-model")
+        ? new OutputCheck.Verdict.Reject("not this one")
+        : new OutputCheck.Verdict.Accept(Map.of("a", 1), List.of("TRAILING_COMMA at $ (char 6)"));
+    try (Exchange ex = exchange(big, small)
+        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1)).build()) {
+      Execution run = ex.execute(task("t"), secondIsRepaired);
+
+      assertThat(run.attempts()).extracting(Attempt::arm, Attempt::usage).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("big", Usage.of("big-model", 120, 30)),
+          org.assertj.core.groups.Tuple.tuple("small", Usage.of("small-model", 80, 10)));
+      assertThat(run.answer().usage()).isEqualTo(Usage.of("small-model", 80, 10));
+      assertThat(run.totalUsage()).isEqualTo(Usage.of("big-model,small-model", 200, 40));
+      assertThat(run.repairs()).containsExactly("TRAILING_COMMA at $ (char 6)");
+    }
+  }
+
+  @Test
+  void execute_failedAttemptAndUnmeteredBidder_leaveTheirUsageUnknownAndTheTotalCountsTheKnown() {
+    TestBidder broken = new TestBidder("broken", 0.99, 0.001, 5, 0.99).failingWith(new IllegalStateException("down"));
+    Bidder backup = metered(constant("backup", true, 0.001, 0.8), Usage.of("backup-model", 7, 3));
+    try (Exchange ex = exchange(broken, backup)
+        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1)).build()) {
+      Execution run = ex.execute(task("t"));
+
+      assertThat(run.attempts().getFirst().usage()).isEqualTo(Usage.UNKNOWN);
+      assertThat(run.totalUsage()).isEqualTo(Usage.of("backup-model", 7, 3));
+      assertThat(run.repairs()).isEmpty(); // acceptAll repairs nothing
+    }
+  }
+
+  @Test
+  void cascade_escalatedToTheLastStage_attemptCountsEveryMemberCalled() {
+    try (Exchange ex = exchange(metered(constant("cheap1", true, 0.0001, 0.6), Usage.of("m1", 10, 1)),
+        metered(constant("cheap2", false, 0.0002, 0.6), Usage.of("m2", 20, 2)),
+        metered(constant("strong", true, 0.01, 0.99), Usage.of("m3", 300, 30)))
+        .utility(Utility.of(10, 0))
+        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
+        .cascade(Cascade.of("cascade", Verifier.agreement(), List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
+        .build()) {
+      Execution run = ex.execute(task("t"));
+
+      assertThat(run.servedBy()).isEqualTo("cascade");
+      assertThat(run.attempts()).hasSize(1);
+      assertThat(run.attempts().getFirst().usage()).isEqualTo(Usage.of("m1,m2,m3", 330, 33));
+      assertThat(run.totalUsage()).isEqualTo(Usage.of("m1,m2,m3", 330, 33));
+    }
+  }
+
+  @Test
+  void cascade_agreementStopsEarly_countsOnlyTheFirstStagesTokens() {
+    try (Exchange ex = exchange(metered(constant("cheap1", true, 0.0001, 0.6), Usage.of("m1", 10, 1)),
+        metered(constant("cheap2", true, 0.0002, 0.6), Usage.of("m2", 20, 2)),
+        metered(constant("strong", true, 0.01, 0.99), Usage.of("m3", 300, 30)))
+        .utility(Utility.of(10, 0))
+        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
+        .cascade(Cascade.of("cascade", Verifier.agreement(), List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
+        .build()) {
+      Execution run = ex.execute(task("t"));
+
+      assertThat(run.attempts().getFirst().detail()).isEqualTo("stage 1 of 2 answered");
+      assertThat(run.totalUsage()).isEqualTo(Usage.of("m1,m2", 30, 3));
+    }
+  }
+
   /** Two cheap, modest bidders and a strong, costly one; the cascade of them is the best deal on paper. */
   private static Exchange cascadeExchange(boolean cheapOnesAgree) {
     return cascadeExchange(cheapOnesAgree, Verifier.agreement());
@@ -566,6 +635,31 @@ class ExchangeTest {
 
   private static Bidder constant(String id, Object output, double cost, double quality) {
     return new ConstantBidder(id, output, cost, quality);
+  }
+
+  /** The bidder, answering as it does but having used {@code usage}. */
+  private static Bidder metered(Bidder bidder, Usage usage) {
+    return new Bidder() {
+      @Override
+      public String id() {
+        return bidder.id();
+      }
+
+      @Override
+      public boolean bidsInline() {
+        return true;
+      }
+
+      @Override
+      public Optional<Bid> bid(Microtask task) throws Exception {
+        return bidder.bid(task);
+      }
+
+      @Override
+      public Answer serve(Microtask task) throws Exception {
+        return bidder.serve(task).withUsage(usage);
+      }
+    };
   }
 
   private interface BidSupplier {

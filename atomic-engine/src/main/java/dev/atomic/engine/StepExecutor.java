@@ -6,6 +6,7 @@ import dev.atomic.exchange.OutputCheck;
 import dev.atomic.task.Microtask;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -65,9 +66,10 @@ public final class StepExecutor {
   private OutputCheck typed(StepKind kind) {
     return (task, answer) -> {
       OutputCheck.Verdict verdict = kind.check().check(task, answer);
-      if (verdict instanceof OutputCheck.Verdict.Accept(Object value)) {
+      if (verdict instanceof OutputCheck.Verdict.Accept(Object value, List<String> repairs)) {
         try {
-          return new OutputCheck.Verdict.Accept(codec.convert(value, kind.outputType()));
+          // The repairs were made to the model's output on the way to this value; converting it repairs nothing more.
+          return new OutputCheck.Verdict.Accept(codec.convert(value, kind.outputType()), repairs);
         } catch (IllegalArgumentException e) {
           return new OutputCheck.Verdict.Reject("output " + value + " does not fit " + Types.name(kind.outputType())
               + ": " + Compiler.firstLine(e.getMessage()));
