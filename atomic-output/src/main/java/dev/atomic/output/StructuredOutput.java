@@ -155,14 +155,15 @@ public final class StructuredOutput<T> {
   }
 
   /**
-   * The exchange-side check: accepts an answer whose output parses (or already is a value of the type), rejects it
-   * otherwise with the problems as the reason, so the microtask escalates and the bidder's track record learns it.
+   * The exchange-side check: accepts an answer whose output parses (or already is a value of the type), with the
+   * repairs it took ({@link Repair#toString()}, such as {@code "TRAILING_COMMA at $ (char 41)"}) for the ledger; rejects
+   * it otherwise with the problems as the reason, so the microtask escalates and the bidder's track record learns it.
    */
   public OutputCheck check() {
     return (task, answer) -> {
       Object out = answer.output();
       if (out instanceof Parsed<?> p) {
-        return new OutputCheck.Verdict.Accept(p.value());
+        return new OutputCheck.Verdict.Accept(p.value(), described(p.repairs()));
       }
       if (out != null && type instanceof Class<?> c && c != Object.class && c.isInstance(out)
           && !(out instanceof CharSequence)) {
@@ -174,11 +175,15 @@ public final class StructuredOutput<T> {
       }
       try {
         Parsed<T> parsed = out instanceof byte[] b ? parse(b) : parse(out.toString());
-        return new OutputCheck.Verdict.Accept(parsed.value());
+        return new OutputCheck.Verdict.Accept(parsed.value(), described(parsed.repairs()));
       } catch (OutputException e) {
         return new OutputCheck.Verdict.Reject(e.reason() + ": " + e.feedback().replace('\n', ' '));
       }
     };
+  }
+
+  private static List<String> described(List<Repair> repairs) {
+    return repairs.stream().map(Repair::toString).toList();
   }
 
   /** A parser for a response that streams in, yielding the fields completed so far. */

@@ -56,11 +56,44 @@ class StructuredOutputTest {
   }
 
   @Test
-  void check_parsableText_acceptedAsTheValue() throws Exception {
+  void check_parsableText_acceptedAsTheValueWithItsRepairs() throws Exception {
     OutputCheck.Verdict v = output.check().check(task, Answer.of(
         "```json\n{\"spam\": true, \"confidence\": 1, \"category\": \"spam\", \"reasons\": []}\n```", 0, Duration.ZERO));
+    assertThat(v).isInstanceOfSatisfying(OutputCheck.Verdict.Accept.class, a -> {
+      assertThat(a.value()).isEqualTo(new Fixtures.SpamVerdict(true, 1.0, Fixtures.Category.SPAM, List.of()));
+      assertThat(a.repairs()).anySatisfy(r -> assertThat(r).startsWith("EXTRACTED_FROM_FENCE"))
+          .anySatisfy(r -> assertThat(r).startsWith("ENUM_MATCH at $.category"));
+    });
+  }
+
+  @Test
+  void check_malformedText_acceptedWithEveryRepairInOrder() throws Exception {
+    String raw = "{'spam': true, \"confidence\": 0.5, \"category\": \"SPAM\", \"reasons\": [\"x\",],}";
+    OutputCheck.Verdict v = output.check().check(task, Answer.of(raw, 0, Duration.ZERO));
+    List<String> expected = output.parse(raw).repairs().stream().map(Repair::toString).toList();
+    assertThat(expected).isNotEmpty();
+    assertThat(v).isInstanceOfSatisfying(OutputCheck.Verdict.Accept.class, a -> {
+      assertThat(a.repairs()).isEqualTo(expected);
+      assertThat(a.repairs()).anySatisfy(r -> assertThat(r).startsWith("SINGLE_QUOTES"))
+          .anySatisfy(r -> assertThat(r).startsWith("TRAILING_COMMA"));
+    });
+  }
+
+  @Test
+  void check_validText_acceptedWithoutRepairs() throws Exception {
+    OutputCheck.Verdict v = output.check().check(task, Answer.of(
+        "{\"spam\": true, \"confidence\": 0.75, \"category\": \"SPAM\", \"reasons\": [\"link\"]}", 0, Duration.ZERO));
     assertThat(v).isEqualTo(new OutputCheck.Verdict.Accept(
-        new Fixtures.SpamVerdict(true, 1.0, Fixtures.Category.SPAM, List.of())));
+        new Fixtures.SpamVerdict(true, 0.75, Fixtures.Category.SPAM, List.of("link")), List.of()));
+  }
+
+  @Test
+  void check_parsedAnswer_carriesTheRepairsMadeWhenItWasParsed() throws Exception {
+    Parsed<Fixtures.SpamVerdict> parsed =
+        output.parse("{\"spam\": true, \"confidence\": \"0.5\", \"category\": \"SPAM\", \"reasons\": []}");
+    OutputCheck.Verdict v = output.check().check(task, Answer.of(parsed, 0, Duration.ZERO));
+    assertThat(v).isInstanceOfSatisfying(OutputCheck.Verdict.Accept.class,
+        a -> assertThat(a.repairs()).singleElement().asString().startsWith("STRING_TO_NUMBER at $.confidence"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.ForwardingBidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.output.OutputCatalog;
 import dev.atomic.output.OutputException;
 import dev.atomic.output.Parsed;
@@ -87,24 +88,26 @@ public final class ReaskingBidder extends ForwardingBidder {
     Answer answer = inner.serve(task);
     double cost = answer.costUsd();
     Duration latency = answer.latency();
+    Usage used = answer.usage();
     int reasks = 0;
     try {
       while (true) {
         Object out = answer.output();
         if (!(out instanceof CharSequence text)) {
-          return new Answer(out, cost, latency, answer.confidence()); // not text: the check decides
+          return new Answer(out, cost, latency, answer.confidence(), used); // not text: the check decides
         }
         try {
           Parsed<?> parsed = output.parse(text.toString());
-          return new Answer(parsed, cost, latency, answer.confidence());
+          return new Answer(parsed, cost, latency, answer.confidence(), used);
         } catch (OutputException e) {
           if (reasks == maxReasks) {
-            return new Answer(text.toString(), cost, latency, answer.confidence());
+            return new Answer(text.toString(), cost, latency, answer.confidence(), used);
           }
           reasks++;
           answer = inner.reask(task, new Reask(text.toString(), e.feedback(), output.typeDescription(), reasks));
           cost += answer.costUsd();
           latency = latency.plus(answer.latency());
+          used = used.plus(answer.usage()); // every re-ask was paid for
         }
       }
     } finally {

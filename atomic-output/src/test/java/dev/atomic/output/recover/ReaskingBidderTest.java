@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
+import dev.atomic.bidding.Usage;
 import dev.atomic.estimate.Estimate;
 import dev.atomic.estimate.EstimatorConfig;
 import dev.atomic.exchange.Attempt;
@@ -66,13 +67,13 @@ class ReaskingBidderTest {
 
     @Override
     public Answer serve(Microtask task) {
-      return Answer.of(next(), cost, Duration.ofMillis(100));
+      return Answer.of(next(), cost, Duration.ofMillis(100)).withUsage(Usage.of(id + "-model", 10, 5));
     }
 
     @Override
     public Answer reask(Microtask task, Reask reask) {
       reasks.add(reask);
-      return Answer.of(next(), cost, Duration.ofMillis(100));
+      return Answer.of(next(), cost, Duration.ofMillis(100)).withUsage(Usage.of(id + "-model", 10, 5));
     }
 
     private String next() {
@@ -81,7 +82,7 @@ class ReaskingBidderTest {
   }
 
   @Test
-  void serve_badThenGood_reasksWithTheProblemsAndAddsUpTheCost() throws Exception {
+  void serve_badThenGood_reasksWithTheProblemsAndAddsUpTheCostAndTokens() throws Exception {
     ScriptedModel model = new ScriptedModel("cheap", 0.9, 0.001, BAD, GOOD);
     ReaskingBidder bidder = ReaskingBidder.wrap(model, outputs, 2);
     Answer a = bidder.serve(task);
@@ -89,6 +90,7 @@ class ReaskingBidderTest {
         p -> assertThat(p.value()).isEqualTo(new Verdict(Label.SPAM, 0.9)));
     assertThat(a.costUsd()).isEqualTo(0.002);
     assertThat(a.latency()).isEqualTo(Duration.ofMillis(200));
+    assertThat(a.usage()).isEqualTo(Usage.of("cheap-model", 20, 10));
     Reask reask = model.reasks.getFirst();
     assertThat(reask.attempt()).isEqualTo(1);
     assertThat(reask.previousOutput()).isEqualTo(BAD);
@@ -129,6 +131,7 @@ class ReaskingBidderTest {
       assertThat(e.attempts().getFirst().detail()).startsWith("INVALID: - at $");
       assertThat(never.reasks).hasSize(2);
       assertThat(e.attempts().getFirst().costUsd()).isEqualTo(0.003);
+      assertThat(e.attempts().getFirst().usage()).isEqualTo(Usage.of("cheap-model", 30, 15));
       Estimate after = exchange.estimator().estimate("cheap", "email.spam", 0.95, 0.001, 100, Features.none());
       assertThat(after.meanQuality()).isLessThan(before.meanQuality());
     }
