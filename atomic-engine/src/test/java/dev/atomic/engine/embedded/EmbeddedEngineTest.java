@@ -14,12 +14,16 @@ import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.RetryPolicy;
 import dev.atomic.engine.RunResult;
 import dev.atomic.engine.ScriptedBidder;
+import dev.atomic.engine.StepKinds;
 import dev.atomic.engine.StepResult;
 import dev.atomic.engine.journal.FileJournal;
 import dev.atomic.engine.journal.InMemoryJournal;
 import dev.atomic.engine.journal.Journal;
 import dev.atomic.engine.journal.JournalEntry;
 import dev.atomic.exchange.Exchange;
+import dev.atomic.exchange.ExchangeListener;
+import dev.atomic.exchange.Execution;
+import dev.atomic.exchange.OutputCheck;
 import dev.atomic.task.Microtask;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,6 +72,35 @@ class EmbeddedEngineTest {
       assertThat(result.step("tags").calls()).extracting(c -> c.key()).containsExactly("tags[0]", "tags[1]");
       assertThat(result.step("spam").calls().getFirst().servedBy()).isEqualTo("scripted");
       assertThat(result.costUsd()).isEqualTo(5 * 0.0001, org.assertj.core.data.Offset.offset(1e-12));
+    }
+  }
+
+  @Test
+  void start_checkThatRepairs_passesItsRepairsToTheExecutionWithTheConvertedValue() throws Exception {
+    OutputCheck repairing = (task, answer) ->
+        new OutputCheck.Verdict.Accept(Map.of("label", "short"), List.of("UNWRAPPED at $"));
+    Pipeline tagging = Pipeline.builder("tagging", StepKinds.builder().type("Email", Email.class)
+            .kind("text.tag", String.class, Tag.class, repairing).build())
+        .request(Email.class)
+        .step("tag", s -> s.kind("text.tag").input("${request.subject}"))
+        .build();
+    List<Execution> executions = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ExchangeListener heard = new ExchangeListener() {
+      @Override
+      public void onExecution(Microtask task, Execution execution) {
+        executions.add(execution);
+      }
+    };
+    try (Exchange listened = Exchange.builder().seed(42).bidTimeout(Duration.ofSeconds(5)).bidder(bidder)
+        .listener(heard).build();
+        EmbeddedEngine engine = EmbeddedEngine.create(listened)) {
+      RunResult result = engine.start(tagging, Fixtures.ham()).result().get(SAFETY_SECONDS, TimeUnit.SECONDS);
+
+      assertThat(result.output("tag", Tag.class)).isEqualTo(new Tag("short"));
+      assertThat(executions).singleElement().satisfies(e -> {
+        assertThat(e.output()).isEqualTo(new Tag("short"));
+        assertThat(e.repairs()).containsExactly("UNWRAPPED at $");
+      });
     }
   }
 
