@@ -1,5 +1,6 @@
 package dev.atomic.models.llm;
 
+import dev.atomic.bidding.Usage;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param finishReason why generation stopped ({@code STOP}, {@code LENGTH}), or empty when the provider did not say
  * @param costUsd what the call cost, from the token counts and the model's price
  * @param latency how long the call took
+ * @param model the model that answered: as the provider named it in its response, else as the bidder asked for it;
+ *     empty when neither is known (a wrapped model without a {@code modelName})
  */
 public record Completion(
     String text,
@@ -21,7 +24,8 @@ public record Completion(
     boolean usageReported,
     String finishReason,
     double costUsd,
-    Duration latency) {
+    Duration latency,
+    String model) {
 
   public Completion {
     Objects.requireNonNull(text, "text");
@@ -31,5 +35,11 @@ public record Completion(
     }
     finishReason = finishReason == null ? "" : finishReason;
     Objects.requireNonNull(latency, "latency");
+    Objects.requireNonNull(model, "model (empty when not known)");
+  }
+
+  /** What the call used, for the exchange's records: the model and the token counts (reported or estimated). */
+  public Usage usage() {
+    return Usage.of(model, inputTokens, outputTokens);
   }
 }

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * by the prompt's {@code maxOutputTokens}). Its latency is a fixed time to first token plus a time per output token.
  * The answer's cost comes from the token usage the provider reports; when it reports none, from the same estimates, and
  * the {@link Completion} says so. The exchange learns the ratio of real to claimed cost, so a steady estimation bias
- * does not mislead it for long.
+ * does not mislead it for long. The answer's {@link dev.atomic.bidding.Usage} names the model that answered and carries
+ * the same token counts (reported or estimated), for the ledger, the traces and the metrics.
  *
  * <p>Each call is bounded by the bidder's timeout; provider failures become {@link ProviderException}s. Close the
  * bidder to stop its threads and close whatever it was given to close (see {@link Builder#closing}).
@@ -166,7 +167,7 @@ public final class LlmBidder implements Bidder, AutoCloseable {
     }
     TokenSink sink = Inputs.as(task.input(), TokenSink.class).orElse(NO_SINK);
     Completion completion = complete(prompt, sink);
-    return Answer.of(completion.text(), completion.costUsd(), completion.latency());
+    return new Answer(completion.text(), completion.costUsd(), completion.latency(), Double.NaN, completion.usage());
   }
 
   /**
@@ -224,10 +225,23 @@ public final class LlmBidder implements Bidder, AutoCloseable {
     long in = reported ? usage.inputTokenCount() : estimateInputTokens(prompt);
     long out = reported ? usage.outputTokenCount() : tokens.count(text);
     String finish = response.finishReason() == null ? "" : response.finishReason().name();
-    Completion completion = new Completion(text, in, out, reported, finish, price.costUsd(in, out), latency);
+    Completion completion = new Completion(text, in, out, reported, finish, price.costUsd(in, out), latency,
+        modelOf(response));
     log.debug("{} answered: {} tokens in, {} out ({}), {} USD, {} ms", description, in, out,
         reported ? "reported" : "estimated", completion.costUsd(), latency.toMillis());
     return completion;
+  }
+
+  /**
+   * The model that answered: the provider's own name for it when it gives one (an alias resolves to a dated version,
+   * {@code gpt-4o-mini} to {@code gpt-4o-mini-2024-07-18}), else the one this bidder asked for.
+   */
+  private String modelOf(ChatResponse response) {
+    String reported = response.modelName();
+    if (reported != null && !reported.isBlank()) {
+      return reported;
+    }
+    return modelName == null ? "" : modelName;
   }
 
   private ProviderException failed(ProviderException e) {

@@ -4,6 +4,7 @@ import dev.atomic.AtomicException;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import java.io.IOException;
@@ -23,6 +24,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
  * the code; its bid's quality is the model's own confidence in it, which the exchange calibrates.
  */
 public final class LanguageBidder implements Bidder {
+
+  /** What answers, for the records: a character n-gram model has no tokens to count. */
+  static final Usage MODEL = Usage.model("opennlp-langdetect");
 
   /** The model file inside the Maven artifact. */
   static final String MODEL_RESOURCE = "/langdetect-183.bin";
@@ -111,6 +115,6 @@ public final class LanguageBidder implements Bidder {
     Language best = detect(text.toString());
     long nanos = System.nanoTime() - start;
     return new Answer(best.getLang(), cost.charge(nanos), Duration.ofNanos(nanos),
-        Math.clamp(best.getConfidence(), 0, 1));
+        Math.clamp(best.getConfidence(), 0, 1), MODEL);
   }
 }

@@ -3,6 +3,7 @@ package dev.atomic.models.local;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.task.Inputs;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
@@ -17,6 +18,9 @@ import java.util.Optional;
  * exchange calibrates against outcomes.
  */
 public final class SentimentBidder implements Bidder {
+
+  /** What answers, for the records: a lexicon has no tokens to count. */
+  static final Usage MODEL = Usage.model("vader");
 
   private final String id;
   private final String kind;
@@ -83,6 +87,6 @@ public final class SentimentBidder implements Bidder {
     double compound = vader.score(text.toString()).compound();
     long nanos = System.nanoTime() - start;
     String label = compound >= 0 ? positiveLabel : negativeLabel;
-    return new Answer(label, cost.charge(nanos), Duration.ofNanos(nanos), 0.5 + Math.abs(compound) / 2);
+    return new Answer(label, cost.charge(nanos), Duration.ofNanos(nanos), 0.5 + Math.abs(compound) / 2, MODEL);
   }
 }

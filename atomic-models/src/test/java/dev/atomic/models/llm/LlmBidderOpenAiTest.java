@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomic.bidding.Answer;
+import dev.atomic.bidding.Usage;
 import java.time.Duration;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -86,6 +87,25 @@ class LlmBidderOpenAiTest {
 
       assertThat(answer.output()).isEqualTo("{\"spam\":true}");
       assertThat(answer.costUsd()).isCloseTo((42 * 0.15 + 3 * 0.60) / 1e6, within(1e-15));
+      // the provider's dated name for the model it ran, not the alias asked for
+      assertThat(answer.usage()).isEqualTo(Usage.of("gpt-4o-mini-2024-07-18", 42, 3));
+    }
+  }
+
+  @Test
+  void serve_providerOmitsUsageAndModel_answersWithEstimatedTokensAndTheRequestedModel() throws Exception {
+    server.enqueue(Wire.json(200, """
+        {"id":"chatcmpl-2","object":"chat.completion","created":1700000000,
+         "choices":[{"index":0,"message":{"role":"assistant","content":"ham, clearly"},"finish_reason":"stop"}]}"""));
+    try (LlmBidder bidder = bidder()) {
+      Answer answer = bidder.serve(Wire.task("Is 'see you at ten' spam?"));
+
+      long in = bidder.estimateInputTokens(Prompt.of("Is 'see you at ten' spam?"));
+      long out = TokenEstimator.heuristic().count("ham, clearly");
+      assertThat(in).isPositive();
+      assertThat(out).isPositive();
+      assertThat(answer.usage()).isEqualTo(Usage.of("gpt-4o-mini", in, out));
+      assertThat(answer.costUsd()).isCloseTo((in * 0.15 + out * 0.60) / 1e6, within(1e-15));
     }
   }
 
@@ -108,6 +128,7 @@ class LlmBidderOpenAiTest {
       assertThat(completion.inputTokens()).isEqualTo(10);
       assertThat(completion.outputTokens()).isEqualTo(2);
       assertThat(completion.usageReported()).isTrue();
+      assertThat(completion.usage()).isEqualTo(Usage.of("gpt-4o-mini", 10, 2));
     }
     JsonNode body = JSON.readTree(Wire.body(Wire.taken(server)));
     assertThat(body.path("stream").asBoolean()).isTrue();

@@ -87,6 +87,8 @@ class LlmBidderTest {
       assertThat(execution.servedBy()).isEqualTo("mini");
       assertThat(execution.output()).isEqualTo("spam");
       assertThat(execution.answer().costUsd()).isCloseTo((42 * 0.15 + 3 * 0.60) / 1e6, within(1e-15));
+      assertThat(execution.attempts().getFirst().usage().inputTokens()).isEqualTo(42);
+      assertThat(execution.totalUsage().outputTokens()).isEqualTo(3);
       Decision decision = execution.decision();
       assertThat(decision.exclusions()).anySatisfy(e -> assertThat(e.toString()).contains("opus"));
       assertThat(opusServer.getRequestCount()).isZero();

@@ -19,6 +19,7 @@ class SentimentBidderTest {
   void serve_reviews_answersTheLabels() {
     assertThat(bidder.serve(review("Absolutely wonderful, works perfectly.")).output()).isEqualTo("pos");
     assertThat(bidder.serve(review("Broke after a day. Awful and useless.")).output()).isEqualTo("neg");
+    assertThat(bidder.serve(review("Fine.")).usage()).isEqualTo(dev.atomic.bidding.Usage.model("vader"));
   }
 
   @Test

@@ -80,6 +80,7 @@ class GgufModelTest {
       assertThat(first.usageReported()).isTrue();
       assertThat(first.inputTokens()).isEqualTo(model.tokenize("the spam mail").length);
       assertThat(first.costUsd()).isZero();
+      assertThat(first.model()).isEqualTo("tiny.gguf"); // the file it loaded, as the model reports it
     }
   }
 
@@ -107,6 +108,8 @@ class GgufModelTest {
       assertThat(execution.servedBy()).isEqualTo("tiny");
       assertThat(execution.answer().costUsd()).isZero();
       assertThat((String) execution.output()).startsWith("{");
+      assertThat(execution.answer().usage().model()).isEqualTo("tiny.gguf");
+      assertThat(execution.answer().usage().outputTokens()).isPositive();
     }
   }
 
