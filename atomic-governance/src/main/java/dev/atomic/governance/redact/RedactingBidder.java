@@ -41,7 +41,8 @@ public final class RedactingBidder extends ForwardingBidder {
     if (answer == null) {
       return null;
     }
-    return new Answer(redacted.restoreAll(answer.output()), answer.costUsd(), answer.latency(), answer.confidence());
+    return new Answer(redacted.restoreAll(answer.output()), answer.costUsd(), answer.latency(), answer.confidence(),
+        answer.usage());
   }
 
   private static Microtask with(Microtask task, Object input) {
