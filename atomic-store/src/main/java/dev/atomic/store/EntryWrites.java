@@ -1,5 +1,6 @@
 package dev.atomic.store;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Exclusion;
@@ -117,10 +118,14 @@ final class EntryWrites {
         List.of(e.decisionId(), Sql.text(e.servedBy()), e.succeeded(), Sql.count(e.inputTokens()),
             Sql.count(e.outputTokens()), e.costUsd(), e.latencyMs(), Json.write("repairs", e.repairs()), e.at()));
     for (Attempt a : e.attempts()) {
+      Usage used = a.usage();
       tx.add("""
-          INSERT INTO attempts (decision_id, number, arm, status, detail, cost_usd, latency_ms)
-          VALUES (?, ?, ?, ?, ?, ?, ?)""",
-          List.of(e.decisionId(), a.number(), a.arm(), a.status().name(), a.detail(), a.costUsd(), a.latencyMs()));
+          INSERT INTO attempts (decision_id, number, arm, status, detail, cost_usd, latency_ms, model, input_tokens,
+            output_tokens)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          List.of(e.decisionId(), a.number(), a.arm(), a.status().name(), a.detail(), a.costUsd(), a.latencyMs(),
+              Sql.text(used.modelKnown() ? used.model() : null), Sql.count(used.inputTokens()),
+              Sql.count(used.outputTokens())));
     }
   }
 

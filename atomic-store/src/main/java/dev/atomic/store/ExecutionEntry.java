@@ -1,5 +1,6 @@
 package dev.atomic.store;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.AwardFailedException;
 import dev.atomic.exchange.Execution;
@@ -13,8 +14,8 @@ import java.util.Objects;
  *
  * @param decisionId the decision that was executed
  * @param servedBy the arm whose answer was accepted, or {@code null} when every attempt failed
- * @param inputTokens tokens sent to the model, or -1 when not known
- * @param outputTokens tokens the model produced, or -1 when not known
+ * @param inputTokens tokens sent to the models by every attempt whose usage is known, or -1 when none is
+ * @param outputTokens tokens the models produced, counted alike, or -1 when not known
  * @param costUsd what all attempts cost together
  * @param latencyMs how long all attempts took together
  * @param repairs what the output layer repaired in the accepted output ({@code "closed a brace"}), in order
@@ -46,15 +47,18 @@ public record ExecutionEntry(
     Objects.requireNonNull(at, "at");
   }
 
-  /** A successful execution, tokens unknown, nothing repaired. */
+  /** A successful execution: its token totals over every attempt, and the repairs of the accepted output. */
   public static ExecutionEntry of(Execution execution, Instant at) {
-    return new ExecutionEntry(execution.decision().id(), execution.servedBy(), -1, -1, execution.totalCostUsd(),
-        totalLatency(execution.attempts()), List.of(), execution.attempts(), at);
+    Usage total = execution.totalUsage();
+    return new ExecutionEntry(execution.decision().id(), execution.servedBy(), total.inputTokens(),
+        total.outputTokens(), execution.totalCostUsd(), totalLatency(execution.attempts()), execution.repairs(),
+        execution.attempts(), at);
   }
 
-  /** An execution in which every attempt failed. */
+  /** An execution in which every attempt failed; the tokens its attempts used were paid for all the same. */
   public static ExecutionEntry failed(AwardFailedException failure, Instant at) {
-    return new ExecutionEntry(failure.decision().id(), null, -1, -1,
+    Usage total = Execution.total(failure.attempts());
+    return new ExecutionEntry(failure.decision().id(), null, total.inputTokens(), total.outputTokens(),
         failure.attempts().stream().mapToDouble(Attempt::costUsd).sum(), totalLatency(failure.attempts()), List.of(),
         failure.attempts(), at);
   }

@@ -1,5 +1,6 @@
 package dev.atomic.store;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Feedback;
@@ -91,7 +92,8 @@ final class JdbcLedger implements Ledger {
     String what = "the award of decision " + decisionId;
     List<Object> key = List.of(decisionId);
     List<Attempt> attempts = Sql.query(dataSource, what, """
-        SELECT number, arm, status, detail, cost_usd, latency_ms FROM attempts WHERE decision_id = ? ORDER BY number""",
+        SELECT number, arm, status, detail, cost_usd, latency_ms, model, input_tokens, output_tokens FROM attempts
+        WHERE decision_id = ? ORDER BY number""",
         key, JdbcLedger::attempt);
     List<ExecutionEntry> executions = Sql.query(dataSource, what, """
         SELECT served_by, input_tokens, output_tokens, cost_usd, latency_ms, repairs, recorded_at
@@ -143,7 +145,8 @@ final class JdbcLedger implements Ledger {
       record Row(String decisionId, Attempt attempt) {}
       String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
       List<Row> rows = Sql.query(dataSource, what, "SELECT decision_id, number, arm, status, detail, cost_usd,"
-          + " latency_ms FROM attempts WHERE decision_id IN (" + in + ") ORDER BY decision_id, number", ids,
+          + " latency_ms, model, input_tokens, output_tokens FROM attempts WHERE decision_id IN (" + in + ")"
+          + " ORDER BY decision_id, number", ids,
           rs -> new Row(rs.getString("decision_id"), attempt(rs)));
       rows.forEach(r -> byDecision.computeIfAbsent(r.decisionId(), id -> new ArrayList<>()).add(r.attempt()));
     }
@@ -152,7 +155,15 @@ final class JdbcLedger implements Ledger {
 
   private static Attempt attempt(ResultSet rs) throws SQLException {
     return new Attempt(rs.getInt("number"), rs.getString("arm"), Attempt.Status.valueOf(rs.getString("status")),
-        rs.getString("detail"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms"));
+        rs.getString("detail"), rs.getDouble("cost_usd"), rs.getDouble("latency_ms"), usage(rs));
+  }
+
+  /** An attempt's usage; rows recorded before the columns existed (schema version 8) read as unknown. */
+  private static Usage usage(ResultSet rs) throws SQLException {
+    String model = rs.getString("model");
+    long in = countOrUnknown(rs, "input_tokens");
+    long out = countOrUnknown(rs, "output_tokens");
+    return new Usage(model == null ? "" : model, in, out);
   }
 
   private static ExecutionEntry execution(ResultSet rs, String decisionId, List<Attempt> attempts)

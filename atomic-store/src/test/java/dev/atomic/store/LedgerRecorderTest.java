@@ -6,15 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.AwardFailedException;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.Feedback;
+import dev.atomic.exchange.OutputCheck;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +46,50 @@ class LedgerRecorderTest extends StoreFixture {
     assertThat(award.outputJson()).isEqualTo("\"answer of small to t-1\"");
     assertThat(award.feedback().feedback().quality()).isEqualTo(0.8);
     assertThat(recorder.failures()).isZero();
+  }
+
+  @Test
+  void onExecution_recordsTokensModelsAndRepairs() {
+    LedgerRecorder recorder = LedgerRecorder.of(store, CLOCK);
+    Bidder metered = new Metered(new ScriptedBidder("small", 0.9, 0.001, 100, 1), Usage.of("small-v2", 120, 8));
+    OutputCheck repairing = (task, answer) ->
+        new OutputCheck.Verdict.Accept(answer.output(), List.of("TRAILING_COMMA at $ (char 9)"));
+    try (Exchange exchange = Exchange.builder().seed(1).listener(recorder).bidder(metered).build()) {
+      exchange.execute(Microtask.builder("email.spam").id("t-3").input("hi").build(), repairing);
+    }
+    store.flush().join();
+
+    ExecutionEntry recorded = store.ledger().award(decisionIdOf("t-3")).orElseThrow().execution();
+
+    assertThat(recorded.inputTokens()).isEqualTo(120);
+    assertThat(recorded.outputTokens()).isEqualTo(8);
+    assertThat(recorded.repairs()).containsExactly("TRAILING_COMMA at $ (char 9)");
+    assertThat(recorded.attempts()).singleElement()
+        .satisfies(a -> assertThat(a.usage()).isEqualTo(Usage.of("small-v2", 120, 8)));
+    assertThat(recorder.failures()).isZero();
+  }
+
+  /** A bidder that answers as another does, having used {@code usage}. */
+  private record Metered(Bidder inner, Usage usage) implements Bidder {
+    @Override
+    public String id() {
+      return inner.id();
+    }
+
+    @Override
+    public boolean bidsInline() {
+      return true;
+    }
+
+    @Override
+    public Optional<Bid> bid(Microtask task) throws Exception {
+      return inner.bid(task);
+    }
+
+    @Override
+    public Answer serve(Microtask task) throws Exception {
+      return inner.serve(task).withUsage(usage);
+    }
   }
 
   @Test

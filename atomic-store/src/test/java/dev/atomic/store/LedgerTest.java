@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Feedback;
 import dev.atomic.task.Microtask;
@@ -108,6 +109,30 @@ class LedgerTest extends StoreFixture {
     assertThat(last.items()).extracting(DecisionSummary::id).containsExactly("d0");
     assertThat(last.hasMore()).isFalse();
     assertThat(last.offset()).isEqualTo(6);
+  }
+
+  @Test
+  void award_attemptsKeepTheirModelAndTokens_andRecentAwardsToo() {
+    long t = T0.toEpochMilli();
+    store.record(DecisionEntry.of(Decisions.won("d1", "acme", "email.spam", "large", t)));
+    store.record(new ExecutionEntry("d1", "small", 1300, 45, 0.013, 900, List.of("SINGLE_QUOTES at $ (char 1)"),
+        List.of(new Attempt(1, "large", Attempt.Status.REJECTED, "INVALID", 0.01, 600,
+                Usage.of("large-2025-01", 1200, 40)),
+            new Attempt(2, "rules", Attempt.Status.FAILED, "threw", 0, 1, Usage.model("rules-v1")),
+            new Attempt(3, "small", Attempt.Status.SUCCEEDED, "served", 0.003, 299, Usage.of("small", 100, 5)),
+            new Attempt(4, "legacy", Attempt.Status.FAILED, "unknown", 0, 0)), T0));
+    store.flush().join();
+
+    ExecutionEntry read = store.ledger().award("d1").orElseThrow().execution();
+    ExecutionEntry recent = store.ledger().recentAwards(5).getFirst().execution();
+
+    for (ExecutionEntry e : List.of(read, recent)) {
+      assertThat(e.inputTokens()).isEqualTo(1300);
+      assertThat(e.outputTokens()).isEqualTo(45);
+      assertThat(e.repairs()).containsExactly("SINGLE_QUOTES at $ (char 1)");
+      assertThat(e.attempts()).extracting(Attempt::usage).containsExactly(Usage.of("large-2025-01", 1200, 40),
+          Usage.model("rules-v1"), Usage.of("small", 100, 5), Usage.UNKNOWN);
+    }
   }
 
   @Test

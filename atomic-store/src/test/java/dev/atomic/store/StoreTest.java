@@ -3,6 +3,7 @@ package dev.atomic.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Feedback;
@@ -210,6 +211,35 @@ class StoreTest extends StoreFixture {
     store = database.open();
 
     assertThat(store.ledger().decision("d-1")).isPresent();
+  }
+
+  @Test
+  void open_onAVersion7Ledger_addsAttemptUsageAndOldAttemptsReadAsUnknown() throws Exception {
+    store.close();
+    database.close();
+    database = backend.create(java.nio.file.Files.createDirectories(dir.resolve("v7")));
+    database.migrateTo("7");
+    database.execute(
+        "INSERT INTO decisions (id, task_id, kind, tenant, winner, decided_at, margin, explored, body) VALUES"
+            + " ('d-old', 't', 'email.spam', 'acme', 'small', 1, 0.1, FALSE, '"
+            + Json.write("decision", Decisions.won("d-old", "acme", "email.spam", "small", 1)).replace("'", "''")
+            + "')",
+        "INSERT INTO executions (decision_id, served_by, succeeded, input_tokens, output_tokens, cost_usd, latency_ms,"
+            + " repairs, recorded_at) VALUES ('d-old', 'small', TRUE, NULL, NULL, 0.001, 40, '[]', 2)",
+        "INSERT INTO attempts (decision_id, number, arm, status, detail, cost_usd, latency_ms)"
+            + " VALUES ('d-old', 1, 'small', 'SUCCEEDED', 'served', 0.001, 40)");
+
+    store = database.open();
+    store.record(DecisionEntry.of(Decisions.won("d-new", "acme", "email.spam", "small", 2))).join();
+    store.record(new ExecutionEntry("d-new", "small", 10, 2, 0.001, 40, List.of(), List.of(new Attempt(1, "small",
+        Attempt.Status.SUCCEEDED, "served", 0.001, 40, Usage.of("small-v3", 10, 2))), T0)).join();
+
+    assertThat(store.ledger().award("d-old").orElseThrow().execution().attempts())
+        .singleElement().satisfies(a -> assertThat(a.usage()).isEqualTo(Usage.UNKNOWN));
+    assertThat(store.ledger().award("d-new").orElseThrow().execution().attempts())
+        .singleElement().satisfies(a -> assertThat(a.usage()).isEqualTo(Usage.of("small-v3", 10, 2)));
+    assertThat(database.rows("SELECT model, input_tokens, output_tokens FROM attempts ORDER BY decision_id"))
+        .containsExactly(List.of("small-v3", "10", "2"), java.util.Arrays.asList(null, null, null));
   }
 
   static Set<String> allDecisionIds(Store store) {

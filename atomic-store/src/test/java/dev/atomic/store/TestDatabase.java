@@ -111,6 +111,20 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** Migrates this database as far as schema {@code version} and no further, as a store of that version left it. */
+  void migrateTo(String version) {
+    var flyway = org.flywaydb.core.Flyway.configure()
+        .locations(Databases.MIGRATIONS)
+        .table(Databases.HISTORY_TABLE)
+        .target(version);
+    if (schema == null) {
+      flyway.dataSource("jdbc:sqlite:" + file.toAbsolutePath(), null, null);
+    } else {
+      flyway.dataSource(URL, USER, "").schemas(schema);
+    }
+    flyway.load().migrate();
+  }
+
   /** Opens a store on this database. */
   Store open() {
     return open(config -> {});
