@@ -4,6 +4,7 @@ import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.Usage;
 import dev.atomic.task.Microtask;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,6 +24,7 @@ public final class ScriptedBidder implements Bidder {
   private final Object output;
   private final AtomicInteger served = new AtomicInteger();
   private volatile CountDownLatch gate;
+  private volatile Usage usage = Usage.UNKNOWN;
 
   public ScriptedBidder(String id, double quality, double cost, long latencyMs, Object output) {
     this.id = id;
@@ -37,6 +39,12 @@ public final class ScriptedBidder implements Bidder {
     CountDownLatch latch = new CountDownLatch(1);
     gate = latch;
     return latch;
+  }
+
+  /** Answers as having used {@code value} from now on, as a model that reports its tokens would. */
+  public ScriptedBidder metered(Usage value) {
+    this.usage = value;
+    return this;
   }
 
   public int served() {
@@ -70,6 +78,6 @@ public final class ScriptedBidder implements Bidder {
       latch.await();
     }
     served.incrementAndGet();
-    return Answer.of(output, cost, Duration.ofMillis(latencyMs));
+    return Answer.of(output, cost, Duration.ofMillis(latencyMs)).withUsage(usage);
   }
 }

@@ -21,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Counts what the exchange does, for Prometheus: auctions and awards, wins and spend per bidder, attempt latency
- * histograms, output validation failures, escalations and failed awards.
+ * Counts what the exchange does, for Prometheus: auctions and awards, wins and spend per bidder, tokens per bidder and
+ * direction ({@code atomic.tokens}, {@code type=input|output}, only from attempts whose bidder reported its usage),
+ * attempt latency histograms, output validation failures, escalations and failed awards.
  *
  * <p>Meter names follow Micrometer's dotted convention; the Prometheus registry renders {@code atomic.awards} as
  * {@code atomic_awards_total}. Bidder ids become tag values; their number is bounded by the registered bidders.
@@ -89,6 +90,10 @@ public final class ExchangeMetrics implements ExchangeListener {
       meter("atomic.cost", a.arm(), "", () -> Counter.builder("atomic.cost").baseUnit("usd")
           .description("what attempts cost, per bidder").tag("bidder", a.arm()).register(registry))
           .increment(a.costUsd());
+      if (a.usage().tokensKnown()) {
+        tokens(a.arm(), "input", a.usage().inputTokens());
+        tokens(a.arm(), "output", a.usage().outputTokens());
+      }
       String status = a.status().name().toLowerCase(Locale.ROOT);
       meter("atomic.attempt.latency", a.arm(), status, () -> Timer.builder("atomic.attempt.latency")
           .description("how long serving took, per bidder and outcome")
@@ -102,6 +107,13 @@ public final class ExchangeMetrics implements ExchangeListener {
             .increment();
       }
     }
+  }
+
+  private void tokens(String bidder, String type, long count) {
+    meter("atomic.tokens", bidder, type, () -> Counter.builder("atomic.tokens").baseUnit("tokens")
+        .description("tokens the models read (input) and wrote (output), per bidder, where the bidder reported them")
+        .tag("bidder", bidder).tag("type", type).register(registry))
+        .increment(count);
   }
 
   /** The meter of this name and tag values, registered by {@code create} the first time. */

@@ -1,5 +1,6 @@
 package dev.atomic.server.observe;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.AwardFailedException;
 import dev.atomic.exchange.Decision;
@@ -22,19 +23,26 @@ import java.util.function.Supplier;
 
 /**
  * OpenTelemetry spans for each microtask the service serves: a root {@code atomic.microtask} span, an
- * {@code atomic.auction} child for the auction and one child per model call ({@code gen_ai.request.model} is the
- * bidder), with Atomic's attributes ({@code atomic.bid_count}, {@code atomic.winner}, {@code atomic.cost.expected},
- * {@code atomic.cost.actual}).
+ * {@code atomic.auction} child for the auction and one child per model call, with Atomic's attributes
+ * ({@code atomic.bid_count}, {@code atomic.winner}, {@code atomic.cost.expected}, {@code atomic.cost.actual}).
+ *
+ * <p>Each call span carries the GenAI semantic conventions' {@code gen_ai.request.model} (the model the bidder says it
+ * called, such as {@code gpt-4o-mini-2024-07-18}; the bidder id when it names none; a cascade's members' models joined
+ * by commas) and, when the bidder reported them, {@code gen_ai.usage.input_tokens} and
+ * {@code gen_ai.usage.output_tokens}; {@code atomic.bidder} is always the bidder (or cascade) id. The root span gets
+ * the token totals of every attempt whose usage is known.
  *
  * <p>The exchange reports an auction only once it has closed, and attempts only once the award is served, so the child
  * spans are built after the fact with explicit start times: the auction starts when {@link #traced} began it (passed
  * down in a scoped value, since the exchange calls listeners on the caller's thread), and each call ends where the next
- * began, back from the moment the execution was reported. Token counts are not set: the core's {@code Answer} does not
- * carry them.
+ * began, back from the moment the execution was reported.
  */
 public final class ExchangeTracing implements ExchangeListener {
 
   static final AttributeKey<String> MODEL = AttributeKey.stringKey("gen_ai.request.model");
+  static final AttributeKey<Long> INPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.input_tokens");
+  static final AttributeKey<Long> OUTPUT_TOKENS = AttributeKey.longKey("gen_ai.usage.output_tokens");
+  static final AttributeKey<String> BIDDER = AttributeKey.stringKey("atomic.bidder");
   static final AttributeKey<Long> BID_COUNT = AttributeKey.longKey("atomic.bid_count");
   static final AttributeKey<String> WINNER = AttributeKey.stringKey("atomic.winner");
   static final AttributeKey<Double> COST_EXPECTED = AttributeKey.doubleKey("atomic.cost.expected");
@@ -113,6 +121,7 @@ public final class ExchangeTracing implements ExchangeListener {
     }
     calls(execution.attempts());
     Span.current().setAttribute(COST_ACTUAL, execution.totalCostUsd());
+    tokens(Span.current(), execution.totalUsage());
   }
 
   @Override
@@ -122,6 +131,7 @@ public final class ExchangeTracing implements ExchangeListener {
     }
     calls(failure.attempts());
     Span.current().setAttribute(COST_ACTUAL, failure.attempts().stream().mapToDouble(Attempt::costUsd).sum());
+    tokens(Span.current(), Execution.total(failure.attempts()));
   }
 
   private void calls(List<Attempt> attempts) {
@@ -131,16 +141,26 @@ public final class ExchangeTracing implements ExchangeListener {
       Span call = tracer.spanBuilder("atomic.call " + a.arm())
           .setSpanKind(SpanKind.CLIENT)
           .setStartTimestamp(start, TimeUnit.NANOSECONDS)
-          .setAttribute(MODEL, a.arm())
+          .setAttribute(MODEL, a.usage().modelKnown() ? a.usage().model() : a.arm())
+          .setAttribute(BIDDER, a.arm())
           .setAttribute("atomic.attempt", (long) a.number())
           .setAttribute("atomic.attempt.status", a.status().name())
           .setAttribute(COST_ACTUAL, a.costUsd())
           .startSpan();
+      tokens(call, a.usage());
       if (a.status() != Attempt.Status.SUCCEEDED) {
         call.setStatus(StatusCode.ERROR, a.detail());
       }
       call.end(end, TimeUnit.NANOSECONDS);
       end = start;
+    }
+  }
+
+  /** The GenAI token attributes, only when the counts are known: a missing attribute is honest, a -1 is not. */
+  private static void tokens(Span span, Usage usage) {
+    if (usage.tokensKnown()) {
+      span.setAttribute(INPUT_TOKENS, usage.inputTokens());
+      span.setAttribute(OUTPUT_TOKENS, usage.outputTokens());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.atomic.server.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Attempt;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Feedback;
@@ -48,6 +49,26 @@ class ExchangeMetricsTest {
     assertThat(registry.get("atomic.attempt.latency").tag("bidder", "right").tag("status", "succeeded").timer()
         .count()).isEqualTo(3);
     assertThat(registry.get("atomic.feedback").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  void listener_countsKnownTokensPerBidderAndDirection() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Exchange exchange = Exchange.builder().seed(3).utility(Utility.qualityOnly())
+        .listener(new ExchangeMetrics(registry))
+        .bidder(new ScriptedBidder("llm", 0.99, 0.002, 10, "ham").metered(Usage.of("gpt-4o-mini", 40, 3)))
+        .bidder(new ScriptedBidder("rules", 0.10, 0.0, 1, "ham"))
+        .build()) {
+      for (int i = 0; i < 2; i++) {
+        exchange.execute(Microtask.builder("email.spam").build());
+      }
+    }
+    assertThat(registry.get("atomic.tokens").tag("bidder", "llm").tag("type", "input").counter().count())
+        .isEqualTo(80);
+    assertThat(registry.get("atomic.tokens").tag("bidder", "llm").tag("type", "output").counter().count())
+        .isEqualTo(6);
+    // a bidder that reports no usage adds nothing, rather than a -1
+    assertThat(registry.find("atomic.tokens").tag("bidder", "rules").counters()).isEmpty();
   }
 
   private static org.assertj.core.data.Offset<Double> within() {
