@@ -2,13 +2,19 @@ package dev.atomic.governance.redact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.atomic.bidding.Answer;
+import dev.atomic.bidding.Bid;
+import dev.atomic.bidding.Bidder;
 import dev.atomic.bidding.BidderProfile;
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Execution;
 import dev.atomic.governance.RecordingBidder;
 import dev.atomic.governance.classify.Classifier;
 import dev.atomic.task.Microtask;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RedactingBidderTest {
@@ -51,6 +57,32 @@ class RedactingBidderTest {
 
     assertThat(output).isEqualTo(Map.of("reply_to", "jane@example.com"));
     assertThat(model.served().getFirst().input()).isEqualTo(Map.of("from", "<EMAIL_1>"));
+  }
+
+  @Test
+  void serve_keepsTheWrappedAnswersUsage() throws Exception {
+    Bidder metered = new Bidder() {
+      @Override
+      public String id() {
+        return "gpt";
+      }
+
+      @Override
+      public Optional<Bid> bid(Microtask task) {
+        return Optional.of(Bid.of(0.9, 0.001, Duration.ofMillis(5)));
+      }
+
+      @Override
+      public Answer serve(Microtask task) {
+        return Answer.of("to <EMAIL_1>", 0.001, Duration.ofMillis(5)).withUsage(Usage.of("gpt-4o-mini", 12, 3));
+      }
+    };
+    RedactingBidder bidder = new RedactingBidder(metered, Redactor.of(Classifier.standard()));
+
+    Answer answer = bidder.serve(Microtask.builder("email.reply").input("from jane@example.com").build());
+
+    assertThat(answer.output()).isEqualTo("to jane@example.com");
+    assertThat(answer.usage()).isEqualTo(Usage.of("gpt-4o-mini", 12, 3));
   }
 
   @Test
