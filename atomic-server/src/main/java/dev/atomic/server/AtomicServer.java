@@ -3,6 +3,7 @@ package dev.atomic.server;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.exchange.Cascade;
 import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.budget.Budget;
 import dev.atomic.exchange.Exchange;
@@ -18,6 +19,7 @@ import dev.atomic.server.api.DecisionStream;
 import dev.atomic.server.dashboard.Dashboard;
 import dev.atomic.server.observe.ExchangeMetrics;
 import dev.atomic.server.observe.ExchangeTracing;
+import dev.atomic.server.observe.RunTracing;
 import dev.atomic.server.observe.StatsHistory;
 import dev.atomic.server.observe.Telemetry;
 import dev.atomic.server.observe.TenantStats;
@@ -165,7 +167,9 @@ public final class AtomicServer implements AutoCloseable {
     InstantSource clock = b.clock;
     // Journaled in the ledger: a run interrupted by a stop or a crash resumes at the next start without re-running (or
     // re-paying for) the steps it finished.
-    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock).journal(EngineJournal.on(store)));
+    RunObserver observer = new RunTracing(telemetry, tracing, clock);
+    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock).journal(EngineJournal.on(store))
+        .observer(observer));
     this.runs = new Runs(engine, b.pipelines, activeRuns, store, b.clock);
     runs.resumeInterrupted();
     this.checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("atomic-checkpoint")
