@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * OpenTelemetry spans for each microtask the service serves: a root {@code atomic.microtask} span, an
+ * OpenTelemetry spans for each microtask the service serves: an {@code atomic.microtask} span (a root for
+ * {@code POST /v1/microtasks}, a child of its step for a pipeline run: see {@link RunTracing}), an
  * {@code atomic.auction} child for the auction and one child per model call ({@code gen_ai.request.model} is the
  * bidder), with Atomic's attributes ({@code atomic.bid_count}, {@code atomic.winner}, {@code atomic.cost.expected},
  * {@code atomic.cost.actual}).
@@ -53,7 +54,7 @@ public final class ExchangeTracing implements ExchangeListener {
     this.enabled = telemetry.tracing();
   }
 
-  /** Runs {@code work} (which auctions and serves {@code task}) inside the microtask's root span. */
+  /** Runs {@code work} (which auctions and serves {@code task}) inside the microtask's span, under the current one. */
   public <T> T traced(Microtask task, Supplier<T> work) {
     if (!enabled) {
       return work.get();
