@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +67,11 @@ class RunObserverTest {
         public void ended(RunResult result) {
           events.add(tag + "run-ended " + result.status());
         }
+
+        @Override
+        public void abandoned(String why) {
+          events.add(tag + "run-abandoned " + why);
+        }
       };
     };
   }
@@ -118,6 +124,28 @@ class RunObserverTest {
           .contains("the spam model crashed on this e-mail");
       assertThat(events.getLast()).isEqualTo("run-ended FAILED");
     }
+  }
+
+  @Test
+  void close_runInFlight_endsItsOpenStepUnfinishedAndHearsTheRunAbandoned() throws Exception {
+    Pipeline triage = Fixtures.pipeline("email-triage.yaml");
+    bidder.hold("email.reply");
+    EmbeddedEngine engine = EmbeddedEngine.create(exchange, cfg -> cfg.observer(recording("")));
+    var run = engine.start(triage, Fixtures.ham(), "obs-5");
+    bidder.awaitHeld();
+
+    engine.close();
+    try {
+      run.result().get(SAFETY_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException expected) {
+      // abandoned, as the engine test checks; what matters here is what the observer heard before that
+    } finally {
+      bidder.release();
+    }
+
+    assertThat(of("step-ended reply")).containsExactly("step-ended reply NOT_RUN");
+    assertThat(of("run-")).containsExactly("run-started obs-5 email-triage default resumed=false",
+        "run-abandoned the engine was closed");
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.StepKinds;
+import dev.atomic.engine.StepResult;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
@@ -152,6 +153,28 @@ class RunTracingTest {
       assertThat(microtask.getName()).isEqualTo("atomic.microtask doc.count");
       assertThat(microtask.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     });
+  }
+
+  @Test
+  void abandoned_resumedRun_endsItsSpanMarkedResumedAndNotAsAnError() {
+    InMemorySpanExporter own = InMemorySpanExporter.create();
+    try (Telemetry on = Telemetry.exportingTo(own, "atomic-test")) {
+      RunTracing tracing = new RunTracing(on, new ExchangeTracing(on, InstantSource.system()), InstantSource.system());
+      RunObserver.RunWatch run = tracing.runStarted("r-9", "label-twice", "default", true);
+      RunObserver.StepWatch step = run.stepStarted("first");
+      step.ended(new StepResult("first", StepResult.Status.NOT_RUN, null, List.of()));
+      run.abandoned("the engine was closed");
+      on.flush();
+
+      List<SpanData> spans = own.getFinishedSpanItems();
+      SpanData runSpan = one(spans, "atomic.run label-twice");
+      assertThat(runSpan.getAttributes().get(RunTracing.RESUMED)).isTrue();
+      assertThat(runSpan.getAttributes().get(RunTracing.RUN_STATUS)).isEqualTo("abandoned");
+      assertThat(runSpan.getStatus().getStatusCode()).isEqualTo(StatusCode.UNSET);
+      SpanData stepSpan = one(spans, "atomic.step first");
+      assertThat(stepSpan.getParentSpanId()).isEqualTo(runSpan.getSpanId());
+      assertThat(stepSpan.getAttributes().get(RunTracing.STEP_STATUS)).isEqualTo("not_run");
+    }
   }
 
   @Test
