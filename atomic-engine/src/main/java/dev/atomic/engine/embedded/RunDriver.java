@@ -110,7 +110,7 @@ final class RunDriver implements Runnable {
         endOpenSteps(state);
         observe("abandoned", () -> watch.abandoned(why));
         run.future().completeExceptionally(new AtomicException("run " + run.id() + " of pipeline '" + pipeline.name()
-            + "' was abandoned (" + (engineClosed.getAsBoolean() ? "the engine was closed" : e) + ");"
+            + "' was abandoned (" + why + ");"
             + " resume it from the journal", e));
       }
     }
