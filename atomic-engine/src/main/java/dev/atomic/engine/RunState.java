@@ -96,24 +96,37 @@ public final class RunState {
   public RunResult result(String runId, RunResult.Status status, String failure) {
     Map<String, StepResult> steps = new LinkedHashMap<>();
     for (StepState s : states.values()) {
-      StepResult.Status st = switch (s.phase) {
-        case COMPLETED -> StepResult.Status.COMPLETED;
-        case SKIPPED -> StepResult.Status.SKIPPED;
-        default -> StepResult.Status.NOT_RUN;
-      };
-      // In the step's own order (the plan first, then its tasks; fan-out elements by index), not completion order.
-      List<CallOutcome> calls = new ArrayList<>();
-      if (done.containsKey(s.step.id())) {
-        calls.add(done.get(s.step.id()));
-      }
-      for (StepCall c : s.calls) {
-        if (!c.key().equals(s.step.id()) && done.containsKey(c.key())) {
-          calls.add(done.get(c.key()));
-        }
-      }
-      steps.put(s.step.id(), new StepResult(s.step.id(), st, s.output, calls));
+      steps.put(s.step.id(), stepResult(s));
     }
     return new RunResult(runId, pipeline.name(), status, steps, failure);
+  }
+
+  /** One step's result as it stands: {@link StepResult.Status#NOT_RUN} until it completes or is skipped. */
+  public StepResult stepResult(String stepId) {
+    StepState s = states.get(stepId);
+    if (s == null) {
+      throw new IllegalArgumentException("pipeline '" + pipeline.name() + "' has no step '" + stepId + "'");
+    }
+    return stepResult(s);
+  }
+
+  private StepResult stepResult(StepState s) {
+    StepResult.Status st = switch (s.phase) {
+      case COMPLETED -> StepResult.Status.COMPLETED;
+      case SKIPPED -> StepResult.Status.SKIPPED;
+      default -> StepResult.Status.NOT_RUN;
+    };
+    // In the step's own order (the plan first, then its tasks; fan-out elements by index), not completion order.
+    List<CallOutcome> calls = new ArrayList<>();
+    if (done.containsKey(s.step.id())) {
+      calls.add(done.get(s.step.id()));
+    }
+    for (StepCall c : s.calls) {
+      if (!c.key().equals(s.step.id()) && done.containsKey(c.key())) {
+        calls.add(done.get(c.key()));
+      }
+    }
+    return new StepResult(s.step.id(), st, s.output, calls);
   }
 
   private boolean advance(StepState s, List<StepCall> needed) {

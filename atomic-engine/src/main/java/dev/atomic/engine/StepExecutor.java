@@ -35,6 +35,15 @@ public final class StepExecutor {
    * @throws dev.atomic.AtomicException when the exchange found no eligible bid or every attempt failed
    */
   public CallOutcome execute(Pipeline pipeline, String runId, String tenant, StepCall call, Instant runDeadline) {
+    return execute(pipeline, runId, tenant, call, runDeadline, RunObserver.StepWatch.NONE);
+  }
+
+  /**
+   * Serves the call once, as {@link #execute(Pipeline, String, String, StepCall, Instant)}, with the auction passed
+   * through the step's {@code watch}.
+   */
+  public CallOutcome execute(Pipeline pipeline, String runId, String tenant, StepCall call, Instant runDeadline,
+      RunObserver.StepWatch watch) {
     Step step = pipeline.step(call.step());
     StepKind kind = pipeline.kinds().kind(call.kind()).orElseThrow(() -> new PipelineException(step.location(),
         step.id(), "call " + call.key() + " names unknown kind '" + call.kind() + "'"));
@@ -58,7 +67,7 @@ public final class StepExecutor {
         .dataClasses(step.constraints().dataClasses())
         .tenant(tenant)
         .build();
-    Execution execution = exchange.execute(task, typed(kind));
+    Execution execution = watch.serve(task, () -> exchange.execute(task, typed(kind)));
     return new CallOutcome(call.key(), codec.write(execution.output()), execution.decision().id(),
         execution.servedBy(), execution.totalCostUsd());
   }

@@ -3,6 +3,7 @@ package dev.atomic.server;
 import dev.atomic.bidding.Bidder;
 import dev.atomic.exchange.Cascade;
 import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.budget.Budget;
 import dev.atomic.exchange.Exchange;
@@ -18,6 +19,7 @@ import dev.atomic.server.api.DecisionStream;
 import dev.atomic.server.dashboard.Dashboard;
 import dev.atomic.server.observe.ExchangeMetrics;
 import dev.atomic.server.observe.ExchangeTracing;
+import dev.atomic.server.observe.RunTracing;
 import dev.atomic.server.observe.StatsHistory;
 import dev.atomic.server.observe.Telemetry;
 import dev.atomic.server.observe.TenantStats;
@@ -114,11 +116,12 @@ public final class AtomicServer implements AutoCloseable {
     // Queued: an award costs a queue insert, not an audit commit; one writer chains the entries in order.
     this.audit = AuditLog.queued(AuditLog.chained(store.audit(), b.clock), AUDIT_QUEUE, AUDIT_LINGER);
     ActiveRuns activeRuns = new ActiveRuns();
+    LogContext logContext = new LogContext();
     Exchange.Builder exchangeBuilder = Exchange.builder()
         .utility(config.utility())
         .clock(b.clock)
         // First, so the decision id is in the log context before the other listeners log.
-        .listener(new LogContext(activeRuns))
+        .listener(logContext)
         // The feedback route records feedback itself, with the caller's note.
         .listener(LedgerRecorder.builder(store).clock(b.clock).runs(activeRuns::stepOf).feedbackRecordedByCaller()
             .build())
@@ -165,7 +168,10 @@ public final class AtomicServer implements AutoCloseable {
     InstantSource clock = b.clock;
     // Journaled in the ledger: a run interrupted by a stop or a crash resumes at the next start without re-running (or
     // re-paying for) the steps it finished.
-    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock).journal(EngineJournal.on(store)));
+    // The log context wraps the tracing, so that the lines logged under a step's spans carry its run and step ids.
+    RunObserver observer = RunObserver.nested(logContext, new RunTracing(telemetry, tracing, clock));
+    this.engine = EmbeddedEngine.create(exchange, cfg -> cfg.clock(clock).journal(EngineJournal.on(store))
+        .observer(observer));
     this.runs = new Runs(engine, b.pipelines, activeRuns, store, b.clock);
     runs.resumeInterrupted();
     this.checkpoints = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("atomic-checkpoint")

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Switches the process's logs to one JSON object per line (logback's own {@link JsonEncoder}), each carrying the MDC:
- * {@code task_id}, {@code decision_id}, {@code tenant}. Called once by the program that runs the service; a library
+ * {@code task_id}, {@code decision_id}, {@code tenant}, and for a run's microtask {@code run_id} and {@code step_id}
+ * ({@link LogContext}). Called once by the program that runs the service; a library
  * should not reconfigure its host's logging on its own. Secrets stay out because the configuration holds them as
  * {@link Secret}s, which print as stars.
  */

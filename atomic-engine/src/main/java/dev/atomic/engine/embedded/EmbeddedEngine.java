@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.AtomicException;
 import dev.atomic.engine.JsonCodec;
 import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.StepExecutor;
 import dev.atomic.engine.journal.InMemoryJournal;
 import dev.atomic.engine.journal.Journal;
@@ -43,6 +44,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final InstantSource clock;
   private final Duration runTimeout;
   private final StepExecutor executor;
+  private final RunObserver observer;
   private final ExecutorService threads;
   private final Set<Run> running = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
@@ -53,6 +55,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     this.clock = config.clock;
     this.runTimeout = config.runTimeout;
     this.executor = new StepExecutor(exchange, config.clock);
+    this.observer = config.observer;
     this.threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("atomic-engine-", 0).factory());
   }
 
@@ -109,7 +112,7 @@ public final class EmbeddedEngine implements AutoCloseable {
     }
     checkOpen();
     journal.append(runId, new JournalEntry.RunStarted(pipeline.name(), codec.write(tree), runTenant));
-    return launch(pipeline, runId, tree, runTenant, List.of());
+    return launch(pipeline, runId, tree, runTenant, List.of(), false);
   }
 
   /**
@@ -128,19 +131,32 @@ public final class EmbeddedEngine implements AutoCloseable {
           + pipeline.name() + "'");
     }
     checkOpen();
-    return launch(pipeline, runId, JsonCodec.standard().read(started.requestJson()), started.tenant(), entries);
+    return launch(pipeline, runId, JsonCodec.standard().read(started.requestJson()), started.tenant(), entries, true);
   }
 
   private Run launch(Pipeline pipeline, String runId, JsonNode request, String runTenant,
-      List<JournalEntry> history) {
+      List<JournalEntry> history, boolean resumed) {
     Run run = new Run(runId);
     Instant deadline = runTimeout == null ? null : clock.instant().plus(runTimeout);
+    RunObserver.RunWatch watch = watch(pipeline, runId, runTenant, resumed);
     RunDriver driver = new RunDriver(pipeline, run, request, runTenant, deadline, history, journal, executor,
-        threads, clock, () -> closed);
+        threads, clock, () -> closed, watch);
     running.add(run);
     run.future().whenComplete((r, e) -> running.remove(run));
     Thread.ofVirtual().name("atomic-run-" + runId).start(driver);
     return run;
+  }
+
+  /** Asks the observer on the starting thread, so that it may parent the run on this thread's context. */
+  private RunObserver.RunWatch watch(Pipeline pipeline, String runId, String runTenant, boolean resumed) {
+    try {
+      RunObserver.RunWatch watch = observer.runStarted(runId, pipeline.name(), runTenant, resumed);
+      return watch != null ? watch : RunObserver.RunWatch.NONE;
+    } catch (Exception e) {
+      System.getLogger(EmbeddedEngine.class.getName()).log(System.Logger.Level.WARNING,
+          "run observer failed in runStarted for run " + runId, e);
+      return RunObserver.RunWatch.NONE;
+    }
   }
 
   private void checkOpen() {
@@ -165,8 +181,15 @@ public final class EmbeddedEngine implements AutoCloseable {
     private String tenant = Microtask.DEFAULT_TENANT;
     private InstantSource clock = InstantSource.system();
     private Duration runTimeout;
+    private RunObserver observer = RunObserver.NONE;
 
     private Config() {}
+
+    /** What watches each run, to trace or log it (see {@link RunObserver#nested} for more than one); default none. */
+    public Config observer(RunObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
+      return this;
+    }
 
     /** Where runs are recorded; default in memory. */
     public Config journal(Journal journal) {

@@ -6,12 +6,15 @@ import dev.atomic.engine.CallOutcome;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.PipelineException;
 import dev.atomic.engine.RetryPolicy;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.RunResult;
 import dev.atomic.engine.RunState;
 import dev.atomic.engine.StepCall;
 import dev.atomic.engine.StepExecutor;
+import dev.atomic.engine.StepResult;
 import dev.atomic.engine.journal.Journal;
 import dev.atomic.engine.journal.JournalEntry;
+import java.lang.System.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -25,13 +28,19 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Drives one run: asks the {@link RunState} for ready calls, serves each on its own virtual thread, and journals each
  * outcome before feeding it back. Only this thread touches the run state and writes the journal, so a run's journal
  * is written in order and a call's outcome is durable before anything depends on it.
+ *
+ * <p>The run's {@link RunObserver.RunWatch} hears of each step from this thread too: a step starts when it asks for its
+ * first call, and ends when the run state has it completed, when its call fails, or when the run ends without it.
  */
 final class RunDriver implements Runnable {
+
+  private static final Logger LOG = System.getLogger(RunDriver.class.getName());
 
   /** What a call thread reports back. */
   private sealed interface Finished {
@@ -53,12 +62,15 @@ final class RunDriver implements Runnable {
   private final ExecutorService threads;
   private final InstantSource clock;
   private final BooleanSupplier engineClosed;
+  private final RunObserver.RunWatch watch;
+  /** The steps started and not yet ended, with what watches each; touched by this thread only. */
+  private final Map<String, RunObserver.StepWatch> openSteps = new LinkedHashMap<>();
   private final BlockingQueue<Finished> finished = new LinkedBlockingQueue<>();
   private final Map<String, Future<?>> inFlight = new LinkedHashMap<>();
 
   RunDriver(Pipeline pipeline, Run run, JsonNode request, String tenant, Instant deadline, List<JournalEntry> history,
       Journal journal, StepExecutor executor, ExecutorService threads, InstantSource clock,
-      BooleanSupplier engineClosed) {
+      BooleanSupplier engineClosed, RunObserver.RunWatch watch) {
     this.pipeline = pipeline;
     this.run = run;
     this.request = request;
@@ -70,6 +82,7 @@ final class RunDriver implements Runnable {
     this.threads = threads;
     this.clock = clock;
     this.engineClosed = engineClosed;
+    this.watch = watch;
   }
 
   @Override
@@ -93,8 +106,11 @@ final class RunDriver implements Runnable {
       if (run.cancelRequested() && !engineClosed.getAsBoolean()) {
         end(state, RunResult.Status.CANCELLED, "cancelled");
       } else {
+        String why = engineClosed.getAsBoolean() ? "the engine was closed" : String.valueOf(e);
+        endOpenSteps(state);
+        observe("abandoned", () -> watch.abandoned(why));
         run.future().completeExceptionally(new AtomicException("run " + run.id() + " of pipeline '" + pipeline.name()
-            + "' was abandoned (" + (engineClosed.getAsBoolean() ? "the engine was closed" : e) + ");"
+            + "' was abandoned (" + why + ");"
             + " resume it from the journal", e));
       }
     }
@@ -106,18 +122,23 @@ final class RunDriver implements Runnable {
       try {
         calls = state.next();
       } catch (PipelineException e) {
+        failStep(e.step(), e.getMessage());
         return fail(state, e.getMessage());
       }
+      endCompletedSteps(state);
       for (StepCall call : calls) {
+        RunObserver.StepWatch stepWatch = openSteps.computeIfAbsent(call.step(), this::startStep);
         try {
-          inFlight.put(call.key(), threads.submit(() -> serve(call)));
+          inFlight.put(call.key(), threads.submit(() -> serve(call, stepWatch)));
         } catch (RejectedExecutionException e) {
           throw new InterruptedException("the engine is closed");
         }
       }
       if (state.finished()) {
         if (alreadyEnded) {
-          return state.result(run.id(), RunResult.Status.SUCCEEDED, null);
+          RunResult result = state.result(run.id(), RunResult.Status.SUCCEEDED, null);
+          observe("ended", () -> watch.ended(result));
+          return result;
         }
         return end(state, RunResult.Status.SUCCEEDED, null);
       }
@@ -142,8 +163,10 @@ final class RunDriver implements Runnable {
           if (run.cancelRequested() || engineClosed.getAsBoolean()) {
             throw new InterruptedException();
           }
-          return fail(state, "step '" + f.call().step() + "' failed (call " + f.call().key() + "): "
-              + f.cause().getMessage());
+          String why = "step '" + f.call().step() + "' failed (call " + f.call().key() + "): "
+              + f.cause().getMessage();
+          failStep(f.call().step(), why);
+          return fail(state, why);
         }
       }
     }
@@ -158,12 +181,12 @@ final class RunDriver implements Runnable {
   }
 
   /** Serves one call, retrying a failed auction as its step's retry policy allows. Runs on its own thread. */
-  private void serve(StepCall call) {
+  private void serve(StepCall call, RunObserver.StepWatch stepWatch) {
     RetryPolicy retry = pipeline.step(call.step()).retry();
     Exception last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts() && !Thread.currentThread().isInterrupted(); attempt++) {
       try {
-        finished.add(new Served(call, executor.execute(pipeline, run.id(), tenant, call, deadline)));
+        finished.add(new Served(call, executor.execute(pipeline, run.id(), tenant, call, deadline, stepWatch)));
         return;
       } catch (PipelineException e) {
         last = e;
@@ -192,8 +215,59 @@ final class RunDriver implements Runnable {
     if (!engineClosed.getAsBoolean()) {
       journal.append(run.id(), new JournalEntry.RunEnded(status.name(), failure));
     }
+    endOpenSteps(state);
+    observe("ended", () -> watch.ended(result));
     run.future().complete(result);
     return result;
+  }
+
+  private RunObserver.StepWatch startStep(String stepId) {
+    RunObserver.StepWatch started = ask("stepStarted", () -> watch.stepStarted(stepId));
+    return started != null ? started : RunObserver.StepWatch.NONE;
+  }
+
+  /** Ends the open steps that the run state now has completed. */
+  private void endCompletedSteps(RunState state) {
+    var open = openSteps.entrySet().iterator();
+    while (open.hasNext()) {
+      var step = open.next();
+      StepResult result = state.stepResult(step.getKey());
+      if (result.status() != StepResult.Status.NOT_RUN) {
+        open.remove();
+        observe("ended", () -> step.getValue().ended(result));
+      }
+    }
+  }
+
+  /** Ends every open step as it stands: the run is ending without them. */
+  private void endOpenSteps(RunState state) {
+    endCompletedSteps(state);
+    openSteps.forEach((id, stepWatch) -> observe("ended", () -> stepWatch.ended(state.stepResult(id))));
+    openSteps.clear();
+  }
+
+  private void failStep(String stepId, String why) {
+    RunObserver.StepWatch stepWatch = stepId == null ? null : openSteps.remove(stepId);
+    if (stepWatch != null) {
+      observe("failed", () -> stepWatch.failed(why));
+    }
+  }
+
+  /** Tells the observer, which is not the engine's code: its failure is logged and must not stop the run. */
+  private void observe(String what, Runnable notification) {
+    ask(what, () -> {
+      notification.run();
+      return null;
+    });
+  }
+
+  private <T> T ask(String what, Supplier<T> notification) {
+    try {
+      return notification.get();
+    } catch (Exception e) {
+      LOG.log(Logger.Level.WARNING, "run observer failed in " + what + " for run " + run.id(), e);
+      return null;
+    }
   }
 
   private void stopAll() {

@@ -22,15 +22,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * OpenTelemetry spans for each microtask the service serves: a root {@code atomic.microtask} span, an
+ * OpenTelemetry spans for each microtask the service serves: an {@code atomic.microtask} span (a root for
+ * {@code POST /v1/microtasks}, a child of its step for a pipeline run: see {@link RunTracing}), an
  * {@code atomic.auction} child for the auction and one child per model call, with Atomic's attributes
  * ({@code atomic.bid_count}, {@code atomic.winner}, {@code atomic.cost.expected}, {@code atomic.cost.actual}).
  *
  * <p>Each call span carries the GenAI semantic conventions' {@code gen_ai.request.model} (the model the bidder says it
  * called, such as {@code gpt-4o-mini-2024-07-18}; the bidder id when it names none; a cascade's members' models joined
  * by commas) and, when the bidder reported them, {@code gen_ai.usage.input_tokens} and
- * {@code gen_ai.usage.output_tokens}; {@code atomic.bidder} is always the bidder (or cascade) id. The root span gets
- * the token totals of every attempt whose usage is known.
+ * {@code gen_ai.usage.output_tokens}; {@code atomic.bidder} is always the bidder (or cascade) id. The microtask span
+ * gets the token totals of every attempt whose usage is known.
  *
  * <p>The exchange reports an auction only once it has closed, and attempts only once the award is served, so the child
  * spans are built after the fact with explicit start times: the auction starts when {@link #traced} began it (passed
@@ -61,7 +62,7 @@ public final class ExchangeTracing implements ExchangeListener {
     this.enabled = telemetry.tracing();
   }
 
-  /** Runs {@code work} (which auctions and serves {@code task}) inside the microtask's root span. */
+  /** Runs {@code work} (which auctions and serves {@code task}) inside the microtask's span, under the current one. */
   public <T> T traced(Microtask task, Supplier<T> work) {
     if (!enabled) {
       return work.get();

@@ -1,0 +1,54 @@
+package dev.atomic.engine;
+
+import dev.atomic.task.Microtask;
+import java.util.function.Supplier;
+
+/** Two observers as one: see {@link RunObserver#nested}. */
+record NestedObserver(RunObserver outer, RunObserver inner) implements RunObserver {
+
+  @Override
+  public RunWatch runStarted(String runId, String pipeline, String tenant, boolean resumed) {
+    return new Run(outer.runStarted(runId, pipeline, tenant, resumed), inner.runStarted(runId, pipeline, tenant,
+        resumed));
+  }
+
+  private record Run(RunWatch outer, RunWatch inner) implements RunWatch {
+
+    @Override
+    public StepWatch stepStarted(String stepId) {
+      return new Step(outer.stepStarted(stepId), inner.stepStarted(stepId));
+    }
+
+    @Override
+    public void ended(RunResult result) {
+      inner.ended(result);
+      outer.ended(result);
+    }
+
+    @Override
+    public void abandoned(String why) {
+      inner.abandoned(why);
+      outer.abandoned(why);
+    }
+  }
+
+  private record Step(StepWatch outer, StepWatch inner) implements StepWatch {
+
+    @Override
+    public <T> T serve(Microtask task, Supplier<T> work) {
+      return outer.serve(task, () -> inner.serve(task, work));
+    }
+
+    @Override
+    public void ended(StepResult result) {
+      inner.ended(result);
+      outer.ended(result);
+    }
+
+    @Override
+    public void failed(String why) {
+      inner.failed(why);
+      outer.failed(why);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.atomic.engine;
+
+import dev.atomic.task.Microtask;
+import java.util.function.Supplier;
+
+/**
+ * Watches the runs an engine drives, so that its host can trace and log them: each run and each step is reported as it
+ * starts and ends, and each microtask a step serves passes through {@link StepWatch#serve} on the thread that serves
+ * it. The server turns these into trace spans and log context; the engine knows nothing of either.
+ *
+ * <p>For one run the calls come in order: {@link #runStarted} on the thread that starts (or resumes) the run, so an
+ * observer may parent the run on that thread's context; then, on the run's own thread, {@link RunWatch#stepStarted}
+ * when a step asks for its first microtask, its watch's {@code ended} or {@code failed} when it is done, and last the
+ * run's {@code ended} or {@code abandoned}, always before the run's result completes. Between a step's start and end,
+ * {@link StepWatch#serve} runs once per microtask served (a fan-out's elements at the same time, on their own threads;
+ * a retried call once per attempt). A step whose microtasks were all served before a resume is not reported again.
+ *
+ * <p>Observers must be quick. An exception from a notification is logged and ignored; {@code serve} must let the
+ * work's own outcome, value or exception, through unchanged.
+ */
+public interface RunObserver {
+
+  /** Watches nothing. */
+  RunObserver NONE = (runId, pipeline, tenant, resumed) -> RunWatch.NONE;
+
+  /** A run starts, or resumes from its journal after a stop or a crash; returns what watches it. */
+  RunWatch runStarted(String runId, String pipeline, String tenant, boolean resumed);
+
+  /**
+   * Both observers: {@code outer}'s {@code serve} wraps {@code inner}'s, and {@code inner} hears of every end first.
+   */
+  static RunObserver nested(RunObserver outer, RunObserver inner) {
+    return new NestedObserver(outer, inner);
+  }
+
+  /** Watches one run. */
+  interface RunWatch {
+
+    /** Watches nothing. */
+    RunWatch NONE = new RunWatch() {};
+
+    /** The step asks for its first microtask; returns what watches it. */
+    default StepWatch stepStarted(String stepId) {
+      return StepWatch.NONE;
+    }
+
+    /** The run ended: succeeded, failed (with {@link RunResult#failure()}) or cancelled. */
+    default void ended(RunResult result) {}
+
+    /** The run stopped without ending, because the engine closed under it; it stays resumable from its journal. */
+    default void abandoned(String why) {}
+  }
+
+  /** Watches one step of a run. */
+  interface StepWatch {
+
+    /** Watches nothing. */
+    StepWatch NONE = new StepWatch() {};
+
+    /** Serves one of the step's microtasks: {@code work} auctions and serves {@code task}. */
+    default <T> T serve(Microtask task, Supplier<T> work) {
+      return work.get();
+    }
+
+    /** The step completed, or was left unfinished ({@link StepResult.Status#NOT_RUN}) when its run ended. */
+    default void ended(StepResult result) {}
+
+    /** The step failed, and its run fails with it. */
+    default void failed(String why) {}
+  }
+}
