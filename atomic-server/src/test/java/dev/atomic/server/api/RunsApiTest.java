@@ -10,6 +10,7 @@ import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
 import dev.atomic.server.ServerConfig;
+import dev.atomic.store.RequestEntry;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ class RunsApiTest {
   static Path dir;
 
   static AtomicServer server;
+  static String key;
   static Http http;
 
   @BeforeAll
@@ -37,11 +39,12 @@ class RunsApiTest {
         .step("second", s -> s.kind("doc.label").input("${request.text}").after("first"))
         .build();
     server = AtomicServer.builder(ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("r.db").toString())
-            .withSeed(4))
+            .withSeed(4).withMaxBodyBytes(4_096))
         .bidder(new ScriptedBidder("labeller", 0.9, 0.001, 10, "invoice"))
         .pipeline(pipeline)
         .start();
-    http = new Http(server.port(), server.store().apiKeys().issue("default").key());
+    key = server.store().apiKeys().issue("default").key();
+    http = new Http(server.port(), key);
   }
 
   @AfterAll
@@ -85,6 +88,22 @@ class RunsApiTest {
             assertThat(task.inputJson()).isEqualTo("\"due\"");
           });
     });
+  }
+
+  @Test
+  void run_recordsItsRequest_theBodyAsItCame_andNotTheApiKey() throws Exception {
+    String body = "{\"pipeline\": \"label-twice\", \"id\": \"run-q\", \"request\": {\"text\": \"refund\"}}";
+    Http.Reply done = http.post("/v1/runs", body);
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+
+    String requestId = http.get("/v1/runs/run-q").json().path("requestId").asText(null);
+
+    assertThat(requestId).isNotBlank();
+    assertThat(server.store().ledger().run("run-q").orElseThrow().requestId()).isEqualTo(requestId);
+    RequestEntry request = server.store().ledger().request(requestId).orElseThrow();
+    assertThat(request.tenant()).isEqualTo("default");
+    assertThat(request.payloadJson()).isEqualTo(body).doesNotContain(key);
   }
 
   @Test
