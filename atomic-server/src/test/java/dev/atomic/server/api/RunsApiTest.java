@@ -107,6 +107,25 @@ class RunsApiTest {
   }
 
   @Test
+  void run_oversizedBody_is413AsJson_recordsNothing_andTheNextRunIsServed() throws Exception {
+    String huge = "{\"pipeline\":\"label-twice\",\"id\":\"run-huge\",\"request\":{\"text\":\""
+        + "x".repeat(10_000) + "\"}}";
+
+    Http.Reply refused = http.post("/v1/runs", huge);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.json()).as("a JSON error body: " + refused.body()).isNotNull();
+    assertThat(refused.json().path("error").path("status").asInt()).isEqualTo(413);
+    assertThat(refused.errorCode()).isEqualTo("body_too_large");
+    assertThat(refused.json().path("error").path("message").asText()).contains("4096");
+    Http.Reply next = http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"run-after\",\"request\":{\"text\":\"a\"}}");
+    assertThat(next.status()).as(next.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+    assertThat(server.store().ledger().run("run-huge")).isEmpty();
+    assertThat(server.store().ledger().run("run-after")).isPresent();
+  }
+
+  @Test
   void runAsync_answers202() {
     Http.Reply accepted = http.post("/v1/runs?async=true", "{\"pipeline\":\"label-twice\",\"request\":{\"text\":\"x\"}}");
     assertThat(accepted.status()).isEqualTo(202);
