@@ -38,9 +38,9 @@ final class RunRoutes {
       throw ApiError.badRequest("invalid_request", "a run needs a 'pipeline'; known: " + runs.pipelineNames());
     }
     Object request = body.request() == null ? Map.of() : Json.mapper().convertValue(body.request(), Object.class);
-    // The request is the body as it came: the caller's own input, already within the size limit. Headers (where the
-    // API key travels) are never kept.
-    Run run = runs.start(body.pipeline(), request, body.id(), Tenancy.actingFor(ctx, null), ctx.body());
+    // The request recorded is the body as read: the caller's own input, within the size limit, written back as JSON
+    // (well-formed UTF-8 whatever spacing or encoding came). Headers, where the API key travels, are never kept.
+    Run run = runs.start(body.pipeline(), request, body.id(), Tenancy.actingFor(ctx, null), Json.write(body));
     if (Requests.wantsAsync(ctx)) {
       ctx.header("Location", "/v1/runs/" + run.id());
       Requests.json(ctx, 202, Map.of("runId", run.id(), "status", "running", "location", "/v1/runs/" + run.id()));
