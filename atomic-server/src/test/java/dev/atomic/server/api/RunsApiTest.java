@@ -109,6 +109,23 @@ class RunsApiTest {
   }
 
   @Test
+  void run_bodyInUtf16_isServedAndItsRequestRecordedAsJson() throws Exception {
+    String body = "{\"pipeline\":\"label-twice\",\"id\":\"run-u\",\"request\":{\"text\":\"r\u00e9sum\u00e9\"}}";
+    Http.Reply done = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/v1/runs"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+            body.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))));
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+
+    String requestId = server.store().ledger().run("run-u").orElseThrow().requestId();
+
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(server.store().ledger().request(requestId).orElseThrow().payloadJson()))
+        .isEqualTo(json.readTree(body));
+  }
+
+  @Test
   void run_oversizedBody_is413AsJson_recordsNothing_andTheNextRunIsServed() throws Exception {
     String huge = "{\"pipeline\":\"label-twice\",\"id\":\"run-huge\",\"request\":{\"text\":\""
         + "x".repeat(10_000) + "\"}}";
