@@ -75,6 +75,15 @@ final class JdbcLedger implements Ledger {
   }
 
   @Override
+  public Optional<RequestEntry> request(String requestId) {
+    Checks.id("request id", requestId);
+    return Sql.query(dataSource, "request " + requestId,
+        "SELECT id, tenant, received_at, payload FROM requests WHERE id = ?", List.of(requestId),
+        rs -> new RequestEntry(rs.getString("id"), rs.getString("tenant"), Sql.instant(rs, "received_at"),
+            rs.getString("payload"))).stream().findFirst();
+  }
+
+  @Override
   public Optional<TaskView> task(String taskId) {
     Checks.id("task id", taskId);
     return Sql.query(dataSource, "microtask " + taskId,

@@ -29,6 +29,9 @@ public interface Ledger {
    */
   List<AwardView> recentAwards(int limit);
 
+  /** A request as recorded, its payload included when it was kept, or empty when none has that id. */
+  Optional<RequestEntry> request(String requestId);
+
   /** A microtask as first recorded, its input included, or empty when none has that id. */
   Optional<TaskView> task(String taskId);
 

@@ -51,7 +51,27 @@ class LedgerTest extends StoreFixture {
   }
 
   @Test
+  void request_isReadBackWithItsPayload_andTheRunLinksToIt() {
+    store.record(new RequestEntry("req-2", "acme", T0, "{\"pipeline\": \"triage\", \"request\": {\"text\": \"hi\"}}"));
+    store.record(new RequestEntry("req-3", "acme", T0.plusMillis(1), null));
+    store.record(new RunEntry("run-2", "req-2", "triage", "acme", "running", T0));
+    store.record(new RunEntry("run-2", null, "triage", "acme", "succeeded", T0.plusMillis(2)));
+    store.flush().join();
+
+    RequestEntry request = store.ledger().request("req-2").orElseThrow();
+
+    assertThat(request).extracting(RequestEntry::id, RequestEntry::tenant, RequestEntry::receivedAt)
+        .containsExactly("req-2", "acme", T0);
+    assertThat(Json.read("payload", request.payloadJson(), java.util.Map.class))
+        .isEqualTo(java.util.Map.of("pipeline", "triage", "request", java.util.Map.of("text", "hi")));
+    assertThat(store.ledger().request("req-3").orElseThrow().payloadJson()).isNull();
+    // A later status of the run, written without the request, keeps the link.
+    assertThat(store.ledger().run("run-2").orElseThrow().requestId()).isEqualTo("req-2");
+  }
+
+  @Test
   void run_unknownId_isEmpty() {
+    assertThat(store.ledger().request("no-such-request")).isEmpty();
     assertThat(store.ledger().run("no-such-run")).isEmpty();
     assertThat(store.ledger().decision("no-such-decision")).isEmpty();
     assertThat(store.ledger().task("no-such-task")).isEmpty();

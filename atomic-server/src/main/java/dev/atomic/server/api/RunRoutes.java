@@ -8,7 +8,10 @@ import io.javalin.http.Context;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 
-/** {@code POST /v1/runs} runs a registered pipeline; {@code GET /v1/runs/{id}} reads a run back from the ledger. */
+/**
+ * {@code POST /v1/runs} runs a registered pipeline, recording the request (its body) and the run that serves it;
+ * {@code GET /v1/runs/{id}} reads a run back from the ledger, with its request's id.
+ */
 final class RunRoutes {
 
   /** A run request: the pipeline's name, its request (any JSON), and optionally the run's id. */
@@ -35,7 +38,9 @@ final class RunRoutes {
       throw ApiError.badRequest("invalid_request", "a run needs a 'pipeline'; known: " + runs.pipelineNames());
     }
     Object request = body.request() == null ? Map.of() : Json.mapper().convertValue(body.request(), Object.class);
-    Run run = runs.start(body.pipeline(), request, body.id(), Tenancy.actingFor(ctx, null));
+    // The request recorded is the body as read: the caller's own input, within the size limit, written back as JSON
+    // (well-formed UTF-8 whatever spacing or encoding came). Headers, where the API key travels, are never kept.
+    Run run = runs.start(body.pipeline(), request, body.id(), Tenancy.actingFor(ctx, null), Json.write(body));
     if (Requests.wantsAsync(ctx)) {
       ctx.header("Location", "/v1/runs/" + run.id());
       Requests.json(ctx, 202, Map.of("runId", run.id(), "status", "running", "location", "/v1/runs/" + run.id()));

@@ -9,6 +9,7 @@ import dev.atomic.engine.StepResult;
 import dev.atomic.engine.embedded.EmbeddedEngine;
 import dev.atomic.engine.embedded.Run;
 import dev.atomic.store.LedgerEntry;
+import dev.atomic.store.RequestEntry;
 import dev.atomic.store.RunEntry;
 import dev.atomic.store.RunLeases;
 import dev.atomic.store.RunView;
@@ -83,8 +84,11 @@ public final class Runs {
     return List.copyOf(pipelines.keySet());
   }
 
-  /** Starts a run of the named pipeline; its ledger record is written before the first step can be. */
-  Run start(String pipelineName, Object request, String runId, String tenant) {
+  /**
+   * Starts a run of the named pipeline; the request it serves ({@code payloadJson}, the caller's body, or {@code null}
+   * when not kept) and the run are written to the ledger before the first step can be.
+   */
+  Run start(String pipelineName, Object request, String runId, String tenant, String payloadJson) {
     Pipeline pipeline = pipelines.get(pipelineName);
     if (pipeline == null) {
       throw new ApiError(404, "not_found", "no pipeline is named '" + pipelineName + "'; known: "
@@ -97,7 +101,9 @@ public final class Runs {
     if (!active.add(id)) {
       throw new ApiError(409, "duplicate_id", "run '" + id + "' is running already");
     }
-    record(new RunEntry(id, null, pipeline.name(), tenant, "running", clock.instant()));
+    String requestId = UUID.randomUUID().toString();
+    record(new RequestEntry(requestId, tenant, clock.instant(), payloadJson));
+    record(new RunEntry(id, requestId, pipeline.name(), tenant, "running", clock.instant()));
     if (!leases.claim(id, owner, clock.instant().plus(LEASE))) {
       LOG.warn("run {} could not be leased by this server; another may resume it if this one stops", id);
     }

@@ -10,6 +10,7 @@ import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
 import dev.atomic.server.ServerConfig;
+import dev.atomic.store.RequestEntry;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,7 @@ class RunsApiTest {
   static Path dir;
 
   static AtomicServer server;
+  static String key;
   static Http http;
 
   @BeforeAll
@@ -37,11 +39,12 @@ class RunsApiTest {
         .step("second", s -> s.kind("doc.label").input("${request.text}").after("first"))
         .build();
     server = AtomicServer.builder(ServerConfig.defaults().withPort(0).withStoreUrl(dir.resolve("r.db").toString())
-            .withSeed(4))
+            .withSeed(4).withMaxBodyBytes(4_096))
         .bidder(new ScriptedBidder("labeller", 0.9, 0.001, 10, "invoice"))
         .pipeline(pipeline)
         .start();
-    http = new Http(server.port(), server.store().apiKeys().issue("default").key());
+    key = server.store().apiKeys().issue("default").key();
+    http = new Http(server.port(), key);
   }
 
   @AfterAll
@@ -85,6 +88,60 @@ class RunsApiTest {
             assertThat(task.inputJson()).isEqualTo("\"due\"");
           });
     });
+  }
+
+  @Test
+  void run_recordsItsRequest_theBodyAsRead_andNotTheApiKey() throws Exception {
+    String body = "{\"pipeline\": \"label-twice\", \"id\": \"run-q\", \"request\": {\"text\": \"refund\"}}";
+    Http.Reply done = http.post("/v1/runs", body);
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+
+    String requestId = http.get("/v1/runs/run-q").json().path("requestId").asText(null);
+
+    assertThat(requestId).isNotBlank();
+    assertThat(server.store().ledger().run("run-q").orElseThrow().requestId()).isEqualTo(requestId);
+    RequestEntry request = server.store().ledger().request(requestId).orElseThrow();
+    assertThat(request.tenant()).isEqualTo("default");
+    assertThat(request.payloadJson()).doesNotContain(key);
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(request.payloadJson())).isEqualTo(json.readTree(body));
+  }
+
+  @Test
+  void run_bodyInUtf16_isServedAndItsRequestRecordedAsJson() throws Exception {
+    String body = "{\"pipeline\":\"label-twice\",\"id\":\"run-u\",\"request\":{\"text\":\"r\u00e9sum\u00e9\"}}";
+    Http.Reply done = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/v1/runs"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(
+            body.getBytes(java.nio.charset.StandardCharsets.UTF_16BE))));
+    assertThat(done.status()).as(done.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+
+    String requestId = server.store().ledger().run("run-u").orElseThrow().requestId();
+
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(server.store().ledger().request(requestId).orElseThrow().payloadJson()))
+        .isEqualTo(json.readTree(body));
+  }
+
+  @Test
+  void run_oversizedBody_is413AsJson_recordsNothing_andTheNextRunIsServed() throws Exception {
+    String huge = "{\"pipeline\":\"label-twice\",\"id\":\"run-huge\",\"request\":{\"text\":\""
+        + "x".repeat(10_000) + "\"}}";
+
+    Http.Reply refused = http.post("/v1/runs", huge);
+
+    assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.json()).as("a JSON error body: " + refused.body()).isNotNull();
+    assertThat(refused.json().path("error").path("status").asInt()).isEqualTo(413);
+    assertThat(refused.errorCode()).isEqualTo("body_too_large");
+    assertThat(refused.json().path("error").path("message").asText()).contains("4096");
+    Http.Reply next = http.post("/v1/runs", "{\"pipeline\":\"label-twice\",\"id\":\"run-after\",\"request\":{\"text\":\"a\"}}");
+    assertThat(next.status()).as(next.body()).isEqualTo(200);
+    server.store().flush().get(10, TimeUnit.SECONDS);
+    assertThat(server.store().ledger().run("run-huge")).isEmpty();
+    assertThat(server.store().ledger().run("run-after")).isPresent();
   }
 
   @Test
