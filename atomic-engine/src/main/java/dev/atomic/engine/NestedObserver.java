@@ -12,6 +12,11 @@ record NestedObserver(RunObserver outer, RunObserver inner) implements RunObserv
         resumed));
   }
 
+  @Override
+  public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
+    return new Step(outer.callStarted(runId, pipeline, tenant, call), inner.callStarted(runId, pipeline, tenant, call));
+  }
+
   private record Run(RunWatch outer, RunWatch inner) implements RunWatch {
 
     @Override

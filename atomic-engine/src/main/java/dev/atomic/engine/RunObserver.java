@@ -27,6 +27,18 @@ public interface RunObserver {
   RunWatch runStarted(String runId, String pipeline, String tenant, boolean resumed);
 
   /**
+   * One call of a run that this host serves but does not drive; returns what watches that call. A Temporal worker
+   * serves each call in an activity and never sees its run whole (the run's start and end are reported where it was
+   * started), so it reports each call as a step of its own: {@code serve} once per attempt, then {@code ended} with a
+   * result that holds this call alone (for a step of one call, the step's own result), or {@code failed}. The calls
+   * come on the thread that serves the call, once per delivery: a call Temporal delivers again after a worker died is
+   * reported again. The embedded engine drives its runs and never calls this. Watches nothing unless overridden.
+   */
+  default StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
+    return StepWatch.NONE;
+  }
+
+  /**
    * Both observers: {@code outer}'s {@code serve} wraps {@code inner}'s, and {@code inner} hears of every end first.
    */
   static RunObserver nested(RunObserver outer, RunObserver inner) {

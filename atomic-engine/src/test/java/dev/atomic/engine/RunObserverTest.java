@@ -167,6 +167,62 @@ class RunObserverTest {
   }
 
   @Test
+  void callStarted_byDefault_watchesNothing() {
+    RunObserver observer = (runId, pipeline, tenant, resumed) -> RunObserver.RunWatch.NONE;
+
+    assertThat(observer.callStarted("r-1", "one", "acme", new StepCall("spam", "spam", "email.spam", "{}")))
+        .isSameAs(RunObserver.StepWatch.NONE);
+  }
+
+  @Test
+  void nested_callStarted_outerServeWrapsInner_andInnerHearsTheEndFirst() {
+    RunObserver both = RunObserver.nested(callRecording("a:"), callRecording("b:"));
+
+    RunObserver.StepWatch watch = both.callStarted("r-1", "one", "acme",
+        new StepCall("tags[1]", "tags", "text.tag", "{}"));
+    String value = watch.serve(null, () -> {
+      events.add("work");
+      return "done";
+    });
+    watch.ended(new StepResult("tags", StepResult.Status.COMPLETED, null, List.of()));
+
+    assertThat(value).isEqualTo("done");
+    assertThat(events).containsExactly("a:call-started r-1 one acme tags[1]", "b:call-started r-1 one acme tags[1]",
+        "a:serve>", "b:serve>", "work", "b:serve<", "a:serve<", "b:call-ended COMPLETED", "a:call-ended COMPLETED");
+  }
+
+  /** Records only the calls of runs it does not drive. */
+  private RunObserver callRecording(String tag) {
+    return new RunObserver() {
+      @Override
+      public RunWatch runStarted(String runId, String pipeline, String tenant, boolean resumed) {
+        return RunWatch.NONE;
+      }
+
+      @Override
+      public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
+        events.add(tag + "call-started " + runId + " " + pipeline + " " + tenant + " " + call.key());
+        return new StepWatch() {
+          @Override
+          public <T> T serve(Microtask task, Supplier<T> work) {
+            events.add(tag + "serve>");
+            try {
+              return work.get();
+            } finally {
+              events.add(tag + "serve<");
+            }
+          }
+
+          @Override
+          public void ended(StepResult result) {
+            events.add(tag + "call-ended " + result.status());
+          }
+        };
+      }
+    };
+  }
+
+  @Test
   void runStarted_resumedFinishedRun_isMarkedResumedAndHearsNoStep() throws Exception {
     Pipeline triage = Fixtures.pipeline("email-triage.yaml");
     InMemoryJournal journal = new InMemoryJournal();
