@@ -1,27 +1,41 @@
 package dev.atomic.temporal;
 
 import dev.atomic.engine.CallOutcome;
+import dev.atomic.engine.JsonCodec;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.PipelineException;
 import dev.atomic.engine.RetryPolicy;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.StepCall;
 import dev.atomic.engine.StepExecutor;
+import dev.atomic.engine.StepResult;
 import io.temporal.failure.ApplicationFailure;
+import java.lang.System.Logger;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves calls for the workflows on this worker. A step's own retry policy (a fresh auction after every bid failed)
  * runs here, as in the embedded engine; Temporal's activity retries are kept for what the engine cannot see: a worker
  * that died or stopped mid-call.
+ *
+ * <p>Each call is reported to the worker's {@link RunObserver} through {@link RunObserver#callStarted}, from here and
+ * not from the workflow: workflow code replays, an activity runs once per delivery. Each attempt passes through the
+ * call's {@code serve}; the call then ends (or fails) before its outcome goes back to the workflow.
  */
 final class StepActivitiesImpl implements StepActivities {
 
+  private static final Logger LOG = System.getLogger(StepActivitiesImpl.class.getName());
+
   private final Map<String, Pipeline> pipelines;
   private final StepExecutor executor;
+  private final RunObserver observer;
 
-  StepActivitiesImpl(Map<String, Pipeline> pipelines, StepExecutor executor) {
+  StepActivitiesImpl(Map<String, Pipeline> pipelines, StepExecutor executor, RunObserver observer) {
     this.pipelines = pipelines;
     this.executor = executor;
+    this.observer = observer;
   }
 
   @Override
@@ -31,11 +45,34 @@ final class StepActivitiesImpl implements StepActivities {
       throw ApplicationFailure.newNonRetryableFailure("no pipeline '" + pipelineName + "' is registered on this worker"
           + " (registered: " + pipelines.keySet() + ")", Failures.PIPELINE);
     }
+    RunObserver.StepWatch started = ask(runId, "callStarted", () -> observer.callStarted(runId, pipelineName, tenant,
+        call));
+    RunObserver.StepWatch watch = started != null ? started : RunObserver.StepWatch.NONE;
+    try {
+      CallOutcome outcome = serve(pipeline, runId, tenant, call, watch);
+      StepResult result = new StepResult(call.step(), StepResult.Status.COMPLETED,
+          JsonCodec.standard().read(outcome.outputJson()), List.of(outcome));
+      observe(runId, "ended", () -> watch.ended(result));
+      return outcome;
+    } catch (ApplicationFailure e) {
+      if (Failures.INTERRUPTED.equals(e.getType())) {
+        // Not a failure of the call: Temporal delivers it again, and the next delivery is reported on its own.
+        StepResult unfinished = new StepResult(call.step(), StepResult.Status.NOT_RUN, null, List.of());
+        observe(runId, "ended", () -> watch.ended(unfinished));
+      } else {
+        observe(runId, "failed", () -> watch.failed(e.getOriginalMessage()));
+      }
+      throw e;
+    }
+  }
+
+  private CallOutcome serve(Pipeline pipeline, String runId, String tenant, StepCall call,
+      RunObserver.StepWatch watch) {
     RetryPolicy retry = pipeline.step(call.step()).retry();
     RuntimeException last = null;
     for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
       try {
-        return executor.execute(pipeline, runId, tenant, call, null);
+        return executor.execute(pipeline, runId, tenant, call, null, watch);
       } catch (PipelineException e) {
         throw ApplicationFailure.newNonRetryableFailure(e.getMessage(), Failures.PIPELINE);
       } catch (RuntimeException e) {
@@ -56,5 +93,22 @@ final class StepActivitiesImpl implements StepActivities {
       }
     }
     throw ApplicationFailure.newNonRetryableFailure(last.getMessage(), Failures.STEP_FAILED);
+  }
+
+  /** Tells the observer, which is not this worker's code: its failure is logged and must not fail the call. */
+  private static void observe(String runId, String what, Runnable notification) {
+    ask(runId, what, () -> {
+      notification.run();
+      return null;
+    });
+  }
+
+  private static <T> T ask(String runId, String what, Supplier<T> notification) {
+    try {
+      return notification.get();
+    } catch (Exception e) {
+      LOG.log(Logger.Level.WARNING, "run observer failed in " + what + " for run " + runId, e);
+      return null;
+    }
   }
 }

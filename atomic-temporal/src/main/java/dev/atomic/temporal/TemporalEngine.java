@@ -3,6 +3,7 @@ package dev.atomic.temporal;
 import dev.atomic.engine.JsonCodec;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.PipelineException;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.RunResult;
 import dev.atomic.engine.RunState;
 import io.temporal.client.WorkflowClient;
@@ -13,12 +14,14 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
+import java.lang.System.Logger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Starts pipeline runs on Temporal and turns their outcome into the same {@link RunResult} the embedded engine gives.
@@ -28,17 +31,25 @@ import java.util.function.Consumer;
  * TemporalEngine engine = TemporalEngine.create(client, cfg -> cfg.taskQueue("atomic").tenant("acme"));
  * RunResult result = engine.start(triage, email, "mail-42").join();
  * }
+ *
+ * <p>A run started here is reported to the config's {@link RunObserver}: {@code runStarted} on the starting thread,
+ * before the workflow starts, and the run's {@code ended} before its future completes. Its steps are not: the workers
+ * serve them, and each worker reports the calls it serves to its own observer ({@link TemporalWorker.Config#observer}).
  */
 public final class TemporalEngine {
+
+  private static final Logger LOG = System.getLogger(TemporalEngine.class.getName());
 
   private final WorkflowClient client;
   private final String taskQueue;
   private final String tenant;
+  private final RunObserver observer;
 
   private TemporalEngine(WorkflowClient client, Config config) {
     this.client = client;
     this.taskQueue = config.taskQueue;
     this.tenant = config.tenant;
+    this.observer = config.observer;
   }
 
   public static TemporalEngine create(WorkflowClient client, Consumer<Config> configure) {
@@ -71,11 +82,24 @@ public final class TemporalEngine {
     }
     PipelineWorkflow workflow = client.newWorkflowStub(PipelineWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(runId).build());
-    WorkflowClient.start(workflow::run, new RunInput(pipeline.name(), requestJson, tenant));
-    return attach(pipeline, runId);
+    RunObserver.RunWatch started = ask(runId, "runStarted", () -> observer.runStarted(runId, pipeline.name(), tenant,
+        false));
+    RunObserver.RunWatch watch = started != null ? started : RunObserver.RunWatch.NONE;
+    try {
+      WorkflowClient.start(workflow::run, new RunInput(pipeline.name(), requestJson, tenant));
+    } catch (RuntimeException e) {
+      RunResult notStarted = new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, Map.of(),
+          "the workflow did not start: " + e.getMessage());
+      observe(runId, "ended", () -> watch.ended(notStarted));
+      throw e;
+    }
+    return attach(pipeline, runId).thenApply(result -> {
+      observe(runId, "ended", () -> watch.ended(result));
+      return result;
+    });
   }
 
-  /** The result of a run started earlier (by this process or another), when it ends. */
+  /** The result of a run started earlier (by this process or another), when it ends; not reported to the observer. */
   public CompletableFuture<RunResult> attach(Pipeline pipeline, String runId) {
     WorkflowStub stub = client.newUntypedWorkflowStub(runId);
     return stub.getResultAsync(RunRecord.class)
@@ -108,6 +132,23 @@ public final class TemporalEngine {
     return new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, Map.of(), why);
   }
 
+  /** Tells the observer, which is not the engine's code: its failure is logged and must not stop the run. */
+  private static void observe(String runId, String what, Runnable notification) {
+    ask(runId, what, () -> {
+      notification.run();
+      return null;
+    });
+  }
+
+  private static <T> T ask(String runId, String what, Supplier<T> notification) {
+    try {
+      return notification.get();
+    } catch (Exception e) {
+      LOG.log(Logger.Level.WARNING, "run observer failed in " + what + " for run " + runId, e);
+      return null;
+    }
+  }
+
   /** Rebuilds the result by running the same rules over the recorded calls. */
   private static RunResult result(Pipeline pipeline, String runId, RunRecord record, RunResult.Status status,
       String failure) {
@@ -125,6 +166,7 @@ public final class TemporalEngine {
   public static final class Config {
     private String taskQueue = "atomic";
     private String tenant = dev.atomic.task.Microtask.DEFAULT_TENANT;
+    private RunObserver observer = RunObserver.NONE;
 
     private Config() {}
 
@@ -145,6 +187,12 @@ public final class TemporalEngine {
         throw new IllegalArgumentException("tenant must not be blank");
       }
       this.tenant = tenant;
+      return this;
+    }
+
+    /** What hears of each run started here, its start and its end; default: nothing. */
+    public Config observer(RunObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
   }

@@ -1,6 +1,7 @@
 package dev.atomic.temporal;
 
 import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.StepExecutor;
 import dev.atomic.exchange.Exchange;
 import io.temporal.worker.Worker;
@@ -63,7 +64,7 @@ public final class TemporalWorker {
     worker.registerWorkflowImplementationFactory(PipelineWorkflow.class,
         () -> new PipelineWorkflowImpl(frozen, settings));
     worker.registerActivitiesImplementations(
-        new StepActivitiesImpl(frozen, new StepExecutor(exchange, config.clock)));
+        new StepActivitiesImpl(frozen, new StepExecutor(exchange, config.clock), config.observer));
   }
 
   /** Worker settings; each setter checks its value at once. */
@@ -72,6 +73,7 @@ public final class TemporalWorker {
     private int maxDeliveries = 5;
     private Duration redeliveryInterval = Duration.ofSeconds(1);
     private InstantSource clock = InstantSource.system();
+    private RunObserver observer = RunObserver.NONE;
 
     private Config() {}
 
@@ -99,6 +101,15 @@ public final class TemporalWorker {
     /** The clock for step deadlines. */
     public Config clock(InstantSource clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * What hears of each call this worker serves, through {@link RunObserver#callStarted}; default: nothing. The runs
+     * themselves are reported where they are started (see {@link TemporalEngine.Config#observer}).
+     */
+    public Config observer(RunObserver observer) {
+      this.observer = Objects.requireNonNull(observer, "observer");
       return this;
     }
 
