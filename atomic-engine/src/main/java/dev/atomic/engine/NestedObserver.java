@@ -1,6 +1,8 @@
 package dev.atomic.engine;
 
 import dev.atomic.task.Microtask;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** Two observers as one: see {@link RunObserver#nested}. */
@@ -13,11 +15,21 @@ record NestedObserver(RunObserver outer, RunObserver inner) implements RunObserv
   }
 
   @Override
-  public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
-    return new Step(outer.callStarted(runId, pipeline, tenant, call), inner.callStarted(runId, pipeline, tenant, call));
+  public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
+      Map<String, String> context) {
+    return new Step(outer.callStarted(runId, pipeline, tenant, call, context),
+        inner.callStarted(runId, pipeline, tenant, call, context));
   }
 
   private record Run(RunWatch outer, RunWatch inner) implements RunWatch {
+
+    /** Both contexts; the inner one's value where both name the same key. */
+    @Override
+    public Map<String, String> context() {
+      Map<String, String> both = new HashMap<>(outer.context());
+      both.putAll(inner.context());
+      return Map.copyOf(both);
+    }
 
     @Override
     public StepWatch stepStarted(String stepId) {

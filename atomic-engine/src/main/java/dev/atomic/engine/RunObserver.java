@@ -1,6 +1,7 @@
 package dev.atomic.engine;
 
 import dev.atomic.task.Microtask;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -33,8 +34,12 @@ public interface RunObserver {
    * result that holds this call alone (for a step of one call, the step's own result), or {@code failed}. The calls
    * come on the thread that serves the call, once per delivery: a call Temporal delivers again after a worker died is
    * reported again. The embedded engine drives its runs and never calls this. Watches nothing unless overridden.
+   *
+   * @param context the run's {@link RunWatch#context()} where it was started, carried here with the run (empty when
+   *     that host had none), so that the call can be placed under the run, in another process too
    */
-  default StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
+  default StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
+      Map<String, String> context) {
     return StepWatch.NONE;
   }
 
@@ -50,6 +55,15 @@ public interface RunObserver {
 
     /** Watches nothing. */
     RunWatch NONE = new RunWatch() {};
+
+    /**
+     * What a host that serves this run's calls elsewhere is given with each call (see {@link #callStarted}), so that
+     * it can place them under this run: plain strings, such as a W3C {@code traceparent}. Asked once, on the thread
+     * that started the run, right after {@link #runStarted}; empty by default.
+     */
+    default Map<String, String> context() {
+      return Map.of();
+    }
 
     /** The step asks for its first microtask; returns what watches it. */
     default StepWatch stepStarted(String stepId) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -170,8 +171,9 @@ class RunObserverTest {
   void callStarted_byDefault_watchesNothing() {
     RunObserver observer = (runId, pipeline, tenant, resumed) -> RunObserver.RunWatch.NONE;
 
-    assertThat(observer.callStarted("r-1", "one", "acme", new StepCall("spam", "spam", "email.spam", "{}")))
-        .isSameAs(RunObserver.StepWatch.NONE);
+    assertThat(observer.callStarted("r-1", "one", "acme", new StepCall("spam", "spam", "email.spam", "{}"),
+        Map.of())).isSameAs(RunObserver.StepWatch.NONE);
+    assertThat(RunObserver.RunWatch.NONE.context()).isEmpty();
   }
 
   @Test
@@ -179,7 +181,7 @@ class RunObserverTest {
     RunObserver both = RunObserver.nested(callRecording("a:"), callRecording("b:"));
 
     RunObserver.StepWatch watch = both.callStarted("r-1", "one", "acme",
-        new StepCall("tags[1]", "tags", "text.tag", "{}"));
+        new StepCall("tags[1]", "tags", "text.tag", "{}"), Map.of("traceparent", "t"));
     String value = watch.serve(null, () -> {
       events.add("work");
       return "done";
@@ -187,8 +189,29 @@ class RunObserverTest {
     watch.ended(new StepResult("tags", StepResult.Status.COMPLETED, null, List.of()));
 
     assertThat(value).isEqualTo("done");
-    assertThat(events).containsExactly("a:call-started r-1 one acme tags[1]", "b:call-started r-1 one acme tags[1]",
+    assertThat(events).containsExactly("a:call-started r-1 one acme tags[1] {traceparent=t}",
+        "b:call-started r-1 one acme tags[1] {traceparent=t}",
         "a:serve>", "b:serve>", "work", "b:serve<", "a:serve<", "b:call-ended COMPLETED", "a:call-ended COMPLETED");
+  }
+
+  @Test
+  void nested_context_holdsBothAndTheInnerValueWins() {
+    RunObserver outer = (runId, pipeline, tenant, resumed) -> new RunObserver.RunWatch() {
+      @Override
+      public Map<String, String> context() {
+        return Map.of("baggage", "tier=gold", "traceparent", "outer");
+      }
+    };
+    RunObserver inner = (runId, pipeline, tenant, resumed) -> new RunObserver.RunWatch() {
+      @Override
+      public Map<String, String> context() {
+        return Map.of("traceparent", "inner");
+      }
+    };
+
+    Map<String, String> context = RunObserver.nested(outer, inner).runStarted("r-1", "one", "acme", false).context();
+
+    assertThat(context).containsExactlyInAnyOrderEntriesOf(Map.of("baggage", "tier=gold", "traceparent", "inner"));
   }
 
   /** Records only the calls of runs it does not drive. */
@@ -200,8 +223,9 @@ class RunObserverTest {
       }
 
       @Override
-      public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
-        events.add(tag + "call-started " + runId + " " + pipeline + " " + tenant + " " + call.key());
+      public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
+          Map<String, String> context) {
+        events.add(tag + "call-started " + runId + " " + pipeline + " " + tenant + " " + call.key() + " " + context);
         return new StepWatch() {
           @Override
           public <T> T serve(Microtask task, Supplier<T> work) {

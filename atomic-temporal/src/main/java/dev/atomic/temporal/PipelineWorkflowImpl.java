@@ -59,7 +59,8 @@ final class PipelineWorkflowImpl implements PipelineWorkflow {
       }
       for (StepCall call : next) {
         StepActivities stub = stubs.computeIfAbsent(call.step(), id -> stubFor(pipeline.step(id)));
-        inFlight.put(call.key(), Async.function(stub::serve, pipeline.name(), runId, input.tenant(), call));
+        inFlight.put(call.key(), Async.function(stub::serve, pipeline.name(), runId, input.tenant(), call,
+            input.context()));
         stepOf.put(call.key(), call.step());
       }
       if (state.finished()) {

@@ -1,5 +1,6 @@
 package dev.atomic.temporal;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -8,12 +9,15 @@ import java.util.Objects;
  * @param pipeline the pipeline's name
  * @param requestJson the request as JSON
  * @param tenant who the run pays as
+ * @param context the starting observer's {@link dev.atomic.engine.RunObserver.RunWatch#context()}, handed to every
+ *     call's observer on the workers; empty when absent (as in a workflow started before it existed)
  */
-public record RunInput(String pipeline, String requestJson, String tenant) {
+public record RunInput(String pipeline, String requestJson, String tenant, Map<String, String> context) {
 
   public RunInput {
     Objects.requireNonNull(pipeline, "pipeline");
     Objects.requireNonNull(requestJson, "requestJson");
     Objects.requireNonNull(tenant, "tenant");
+    context = context == null ? Map.of() : Map.copyOf(context);
   }
 }

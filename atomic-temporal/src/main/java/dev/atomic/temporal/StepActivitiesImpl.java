@@ -39,14 +39,16 @@ final class StepActivitiesImpl implements StepActivities {
   }
 
   @Override
-  public CallOutcome serve(String pipelineName, String runId, String tenant, StepCall call) {
+  public CallOutcome serve(String pipelineName, String runId, String tenant, StepCall call,
+      Map<String, String> context) {
     Pipeline pipeline = pipelines.get(pipelineName);
     if (pipeline == null) {
       throw ApplicationFailure.newNonRetryableFailure("no pipeline '" + pipelineName + "' is registered on this worker"
           + " (registered: " + pipelines.keySet() + ")", Failures.PIPELINE);
     }
+    Map<String, String> runContext = context == null ? Map.of() : context;
     RunObserver.StepWatch started = ask(runId, "callStarted", () -> observer.callStarted(runId, pipelineName, tenant,
-        call));
+        call, runContext));
     RunObserver.StepWatch watch = started != null ? started : RunObserver.StepWatch.NONE;
     try {
       CallOutcome outcome = serve(pipeline, runId, tenant, call, watch);

@@ -34,7 +34,8 @@ import java.util.function.Supplier;
  *
  * <p>A run started here is reported to the config's {@link RunObserver}: {@code runStarted} on the starting thread,
  * before the workflow starts, and the run's {@code ended} before its future completes. Its steps are not: the workers
- * serve them, and each worker reports the calls it serves to its own observer ({@link TemporalWorker.Config#observer}).
+ * serve them, and each worker reports the calls it serves to its own observer ({@link TemporalWorker.Config#observer}),
+ * with the run watch's {@link RunObserver.RunWatch#context() context}, which travels in the workflow's input.
  */
 public final class TemporalEngine {
 
@@ -85,8 +86,10 @@ public final class TemporalEngine {
     RunObserver.RunWatch started = ask(runId, "runStarted", () -> observer.runStarted(runId, pipeline.name(), tenant,
         false));
     RunObserver.RunWatch watch = started != null ? started : RunObserver.RunWatch.NONE;
+    Map<String, String> asked = ask(runId, "context", watch::context);
+    Map<String, String> context = asked != null ? asked : Map.of();
     try {
-      WorkflowClient.start(workflow::run, new RunInput(pipeline.name(), requestJson, tenant));
+      WorkflowClient.start(workflow::run, new RunInput(pipeline.name(), requestJson, tenant, context));
     } catch (RuntimeException e) {
       RunResult notStarted = new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, Map.of(),
           "the workflow did not start: " + e.getMessage());

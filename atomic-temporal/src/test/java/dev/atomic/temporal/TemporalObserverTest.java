@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A run on Temporal is reported once, though its workflow code replays: its start and end by the engine that started
- * it, each call by the worker's activity that served it.
+ * it, each call by the worker's activity that served it, with the context the run's watch gave when it started.
  */
 class TemporalObserverTest {
 
@@ -72,6 +72,11 @@ class TemporalObserverTest {
         events.add("run-started " + runId + " " + pipeline + " " + tenant + " resumed=" + resumed);
         return new RunWatch() {
           @Override
+          public Map<String, String> context() {
+            return Map.of("traceparent", "from " + runId);
+          }
+
+          @Override
           public StepWatch stepStarted(String stepId) {
             events.add("step-started " + stepId);
             return StepWatch.NONE;
@@ -90,8 +95,10 @@ class TemporalObserverTest {
       }
 
       @Override
-      public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call) {
-        events.add("call-started " + runId + " " + pipeline + " " + tenant + " " + call.step() + " " + call.key());
+      public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
+          Map<String, String> context) {
+        events.add("call-started " + runId + " " + pipeline + " " + tenant + " " + call.step() + " " + call.key() + " "
+            + context);
         return new StepWatch() {
           @Override
           public <T> T serve(Microtask task, Supplier<T> work) {
@@ -131,9 +138,9 @@ class TemporalObserverTest {
     assertThat(result.status()).isEqualTo(RunResult.Status.SUCCEEDED);
     assertThat(events).containsExactly(
         "run-started obs-1 check acme resumed=false",
-        "call-started obs-1 check acme spam spam", "serve> spam obs-1:spam", "serve< spam obs-1:spam",
+        "call-started obs-1 check acme spam spam {traceparent=from obs-1}", "serve> spam obs-1:spam", "serve< spam obs-1:spam",
         "call-ended spam spam COMPLETED 1",
-        "call-started obs-1 check acme reply reply", "serve> reply obs-1:reply", "serve< reply obs-1:reply",
+        "call-started obs-1 check acme reply reply {traceparent=from obs-1}", "serve> reply obs-1:reply", "serve< reply obs-1:reply",
         "call-ended reply reply COMPLETED 1",
         "run-ended SUCCEEDED");
   }
@@ -163,7 +170,8 @@ class TemporalObserverTest {
 
     assertThat(result.status()).isEqualTo(RunResult.Status.FAILED);
     assertThat(of("serve>")).containsExactly("serve> spam obs-2:spam", "serve> spam obs-2:spam");
-    assertThat(of("call-")).hasSize(2).first().isEqualTo("call-started obs-2 check acme spam spam");
+    assertThat(of("call-")).hasSize(2).first()
+        .isEqualTo("call-started obs-2 check acme spam spam {traceparent=from obs-2}");
     assertThat(of("call-").getLast()).startsWith("call-failed spam microtask obs-2:spam (email.spam)")
         .contains("the spam model crashed on this e-mail");
     assertThat(events.getFirst()).isEqualTo("run-started obs-2 check acme resumed=false");
