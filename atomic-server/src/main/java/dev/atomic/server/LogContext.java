@@ -1,10 +1,12 @@
 package dev.atomic.server;
 
 import dev.atomic.engine.RunObserver;
+import dev.atomic.engine.StepCall;
 import dev.atomic.exchange.AwardFailedException;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.ExchangeListener;
 import dev.atomic.task.Microtask;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,18 @@ final class LogContext implements ExchangeListener, RunObserver {
             return inContext(runId, stepId, task, work);
           }
         };
+      }
+    };
+  }
+
+  /** A call of a run driven elsewhere (a Temporal worker's activity): the same ids, for as long as it is served. */
+  @Override
+  public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
+      Map<String, String> context) {
+    return new StepWatch() {
+      @Override
+      public <T> T serve(Microtask task, Supplier<T> work) {
+        return inContext(runId, call.step(), task, work);
       }
     };
   }

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomic.engine.Pipeline;
+import dev.atomic.engine.StepCall;
 import dev.atomic.engine.StepKinds;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.task.Microtask;
@@ -60,6 +61,20 @@ class LogContextTest {
       // The same thread serves something else next, as a pooled one would: nothing of this microtask is left on it.
       IDS.forEach(id -> assertThat(MDC.get(id)).as(id).isNull());
     }
+  }
+
+  @Test
+  void callStarted_aCallOfARunDrivenElsewhere_carriesItsRunAndStepWhileServed_andNothingAfter() {
+    LogContext logContext = new LogContext();
+    Microtask task = Microtask.builder("doc.label").id("run-2:first[0]").input("pay").build();
+
+    Map<String, String> during = logContext.callStarted("run-2", "label", "default",
+        new StepCall("first[0]", "first", "doc.label", "\"pay\""), Map.of())
+        .serve(task, MDC::getCopyOfContextMap);
+
+    assertThat(during).containsEntry("run_id", "run-2").containsEntry("step_id", "first")
+        .containsEntry("task_id", "run-2:first[0]");
+    IDS.forEach(id -> assertThat(MDC.get(id)).as(id).isNull());
   }
 
   @Test

@@ -2,17 +2,22 @@ package dev.atomic.server.observe;
 
 import dev.atomic.engine.RunObserver;
 import dev.atomic.engine.RunResult;
+import dev.atomic.engine.StepCall;
 import dev.atomic.engine.StepResult;
 import dev.atomic.task.Microtask;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,6 +32,10 @@ import java.util.function.Supplier;
  * span is stored in a {@link Context} made from the run's, and made current around each microtask, where the
  * exchange's listeners find it as {@link Span#current()}. A resumed run gets a new trace, marked
  * {@code atomic.resumed}: the one it started in is not kept across a restart.
+ *
+ * <p>On Temporal the process that starts a run is not the one that serves its calls: the run span stays where the run
+ * started, its {@link RunWatch#context() context} travels with the run as W3C trace context, and each worker makes an
+ * {@code atomic.step} span per call beneath it ({@link #callStarted}).
  */
 public final class RunTracing implements RunObserver {
 
@@ -38,6 +47,20 @@ public final class RunTracing implements RunObserver {
   static final AttributeKey<String> RUN_STATUS = AttributeKey.stringKey("atomic.run.status");
   static final AttributeKey<String> STEP_STATUS = AttributeKey.stringKey("atomic.step.status");
   static final AttributeKey<Double> COST = AttributeKey.doubleKey("atomic.cost.actual");
+  static final AttributeKey<String> CALL = AttributeKey.stringKey("atomic.step.call");
+
+  /** Reads a run's carried context (W3C {@code traceparent}, {@code tracestate}) back from its plain map. */
+  private static final TextMapGetter<Map<String, String>> CARRIED = new TextMapGetter<>() {
+    @Override
+    public Iterable<String> keys(Map<String, String> carrier) {
+      return carrier.keySet();
+    }
+
+    @Override
+    public String get(Map<String, String> carrier, String key) {
+      return carrier == null ? null : carrier.get(key);
+    }
+  };
 
   private final Tracer tracer;
   private final ExchangeTracing microtasks;
@@ -70,6 +93,30 @@ public final class RunTracing implements RunObserver {
     return new TracedRun(runId, run, Context.current().with(run));
   }
 
+  /**
+   * A call served here of a run driven elsewhere (a Temporal worker's activity): an {@code atomic.step <step>} span for
+   * this call alone ({@code atomic.step.call} names it: {@code step[2]} for a fan-out element), whose parent is the run's
+   * span as carried in {@code context}, in whatever process started the run; a root span when nothing was carried.
+   */
+  @Override
+  public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
+      Map<String, String> context) {
+    if (!enabled) {
+      return StepWatch.NONE;
+    }
+    Context parent = W3CTraceContextPropagator.getInstance().extract(Context.root(), context, CARRIED);
+    Span step = tracer.spanBuilder("atomic.step " + call.step())
+        .setParent(parent)
+        .setStartTimestamp(now(), TimeUnit.NANOSECONDS)
+        .setAttribute(RUN_ID, runId)
+        .setAttribute(STEP_ID, call.step())
+        .setAttribute(CALL, call.key())
+        .setAttribute(PIPELINE, pipeline)
+        .setAttribute(TENANT, tenant)
+        .startSpan();
+    return new TracedStep(step, parent.with(step));
+  }
+
   private long now() {
     Instant at = clock.instant();
     return at.getEpochSecond() * 1_000_000_000L + at.getNano();
@@ -90,6 +137,14 @@ public final class RunTracing implements RunObserver {
       this.runId = runId;
       this.span = span;
       this.context = context;
+    }
+
+    /** The run span as W3C trace context, for a host that serves the run's calls in another process. */
+    @Override
+    public Map<String, String> context() {
+      Map<String, String> carried = new HashMap<>();
+      W3CTraceContextPropagator.getInstance().inject(context, carried, Map::put);
+      return Map.copyOf(carried);
     }
 
     @Override

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.RunObserver;
+import dev.atomic.engine.RunResult;
+import dev.atomic.engine.StepCall;
 import dev.atomic.engine.StepKinds;
 import dev.atomic.engine.StepResult;
 import dev.atomic.server.AtomicServer;
 import dev.atomic.server.Http;
 import dev.atomic.server.ScriptedBidder;
 import dev.atomic.server.ServerConfig;
+import dev.atomic.task.Microtask;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -17,6 +20,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -178,12 +182,67 @@ class RunTracingTest {
   }
 
   @Test
+  void callStarted_withTheRunsCarriedContext_tracesTheCallUnderTheRunStartedInAnotherProcess() {
+    InMemorySpanExporter starterSpans = InMemorySpanExporter.create();
+    InMemorySpanExporter workerSpans = InMemorySpanExporter.create();
+    try (Telemetry starter = Telemetry.exportingTo(starterSpans, "atomic-starter");
+        Telemetry worker = Telemetry.exportingTo(workerSpans, "atomic-worker")) {
+      RunObserver.RunWatch run = tracing(starter).runStarted("r-t", "label-twice", "acme", false);
+      Map<String, String> carried = run.context();
+
+      RunObserver.StepWatch call = tracing(worker).callStarted("r-t", "label-twice", "acme",
+          new StepCall("first[1]", "first", "doc.label", "\"pay\""), carried);
+      String answer = call.serve(Microtask.builder("doc.label").id("r-t:first[1]").tenant("acme").input("pay").build(),
+          () -> "invoice");
+      call.ended(new StepResult("first", StepResult.Status.COMPLETED, null, List.of()));
+      run.ended(new RunResult("r-t", "label-twice", RunResult.Status.SUCCEEDED, Map.of(), null));
+      starter.flush();
+      worker.flush();
+
+      assertThat(answer).isEqualTo("invoice");
+      assertThat(carried).containsKey("traceparent");
+      SpanData runSpan = one(starterSpans.getFinishedSpanItems(), "atomic.run label-twice");
+      List<SpanData> served = workerSpans.getFinishedSpanItems();
+      SpanData step = one(served, "atomic.step first");
+      assertThat(step.getTraceId()).isEqualTo(runSpan.getTraceId());
+      assertThat(step.getParentSpanId()).isEqualTo(runSpan.getSpanId());
+      assertThat(step.getParentSpanContext().isRemote()).isTrue();
+      assertThat(step.getAttributes().get(RunTracing.CALL)).isEqualTo("first[1]");
+      assertThat(step.getAttributes().get(RunTracing.RUN_ID)).isEqualTo("r-t");
+      assertThat(step.getAttributes().get(RunTracing.STEP_STATUS)).isEqualTo("completed");
+      assertThat(one(served, "atomic.microtask doc.label").getParentSpanId()).isEqualTo(step.getSpanId());
+    }
+  }
+
+  @Test
+  void callStarted_nothingCarried_startsATraceOfItsOwnNamingTheRun() {
+    InMemorySpanExporter own = InMemorySpanExporter.create();
+    try (Telemetry on = Telemetry.exportingTo(own, "atomic-test")) {
+      RunObserver.StepWatch call = tracing(on).callStarted("r-u", "label-twice", "acme",
+          new StepCall("second", "second", "doc.label", "\"pay\""), Map.of());
+      call.failed("every attempt failed");
+      on.flush();
+
+      SpanData step = one(own.getFinishedSpanItems(), "atomic.step second");
+      assertThat(step.getParentSpanContext().isValid()).isFalse();
+      assertThat(step.getAttributes().get(RunTracing.RUN_ID)).isEqualTo("r-u");
+      assertThat(step.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    }
+  }
+
+  private static RunTracing tracing(Telemetry telemetry) {
+    return new RunTracing(telemetry, new ExchangeTracing(telemetry, InstantSource.system()), InstantSource.system());
+  }
+
+  @Test
   void off_watchesNothing() {
     try (Telemetry off = Telemetry.off()) {
       ExchangeTracing microtasks = new ExchangeTracing(off, InstantSource.system());
       RunTracing tracing = new RunTracing(off, microtasks, InstantSource.system());
 
       assertThat(tracing.runStarted("r", "p", "t", false)).isSameAs(RunObserver.RunWatch.NONE);
+      assertThat(tracing.callStarted("r", "p", "t", new StepCall("s", "s", "k", "1"), Map.of()))
+          .isSameAs(RunObserver.StepWatch.NONE);
     }
   }
 }
