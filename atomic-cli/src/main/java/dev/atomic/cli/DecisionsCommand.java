@@ -1,6 +1,6 @@
 package dev.atomic.cli;
 
-import dev.atomic.exchange.Decision;
+import dev.atomic.store.AwardView;
 import dev.atomic.store.DecisionSummary;
 import dev.atomic.store.RunView;
 import dev.atomic.store.StepView;
@@ -34,12 +34,12 @@ final class DecisionsCommand extends LedgerCommand {
   }
 
   private int decision(Store store, String id) {
-    Optional<Decision> decision = store.ledger().decision(id);
-    if (decision.isEmpty()) {
+    Optional<AwardView> award = store.ledger().award(id);
+    if (award.isEmpty()) {
       err.println("no decision has id '" + id + "'");
       return 1;
     }
-    out.print(decision.get().explain());
+    explain(award.get());
     return 0;
   }
 
@@ -60,10 +60,15 @@ final class DecisionsCommand extends LedgerCommand {
     }
     for (DecisionSummary summary : run.decisions()) {
       out.println();
-      store.ledger().decision(summary.id()).ifPresentOrElse(
-          d -> out.print(d.explain()),
+      store.ledger().award(summary.id()).ifPresentOrElse(
+          this::explain,
           () -> out.println("Decision " + summary.id() + " is listed but its record is missing."));
     }
     return 0;
+  }
+
+  private void explain(AwardView award) {
+    out.print(award.decision().explain());
+    out.print(AwardOutcome.of(award));
   }
 }
