@@ -94,9 +94,10 @@ public final class RunTracing implements RunObserver {
   }
 
   /**
-   * A call served here of a run driven elsewhere (a Temporal worker's activity): an {@code atomic.step <step>} span for
-   * this call alone ({@code atomic.step.call} names it: {@code step[2]} for a fan-out element), whose parent is the run's
-   * span as carried in {@code context}, in whatever process started the run; a root span when nothing was carried.
+   * A call served here of a run driven elsewhere (a Temporal worker's activity): an {@code atomic.step <step>} span
+   * for this call alone ({@code atomic.step.call} names it: {@code step[2]} for a fan-out element), whose parent is the
+   * run's span as carried in {@code context}, in whatever process started the run; a root span when nothing was
+   * carried.
    */
   @Override
   public StepWatch callStarted(String runId, String pipeline, String tenant, StepCall call,
