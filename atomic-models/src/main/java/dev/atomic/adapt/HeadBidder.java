@@ -4,6 +4,7 @@ import dev.atomic.AtomicException;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.models.embed.TextEmbedder;
 import dev.atomic.models.local.ComputeCost;
 import dev.atomic.task.Inputs;
@@ -33,6 +34,8 @@ final class HeadBidder implements Bidder {
   private final String kind;
   private final String description;
   private final TextEmbedder embedder;
+  /** What serves: the embedding model and the head on it, as an execution's model ("all-minilm-l6-v2-q + knn head"). */
+  private final Usage model;
   private volatile ClassifierHead head;
   private final ComputeCost cost;
   private final Map<String, Made> recent = new LinkedHashMap<>(RECENT, 0.75f, true) {
@@ -48,6 +51,7 @@ final class HeadBidder implements Bidder {
     this.kind = kind;
     this.description = description;
     this.embedder = embedder;
+    this.model = Usage.model(embedder.id() + " + " + description);
     this.head = head;
     this.cost = cost;
   }
@@ -105,7 +109,8 @@ final class HeadBidder implements Bidder {
           + ": its head has only " + head.labelsSeen() + " labels and " + head.classes() + " classes");
     }
     Prediction p = made.prediction();
-    return new Answer(p.label(), cost.charge(made.nanos()), Duration.ofNanos(made.nanos()), p.probability());
+    return new Answer(p.label(), cost.charge(made.nanos()), Duration.ofNanos(made.nanos()), p.probability())
+        .withUsage(model);
   }
 
   /** Embeds and predicts, remembering the result under {@code taskId} when given; null when the head abstains. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.atomic.bidding.Answer;
 import dev.atomic.bidding.Bid;
 import dev.atomic.bidding.Bidder;
+import dev.atomic.bidding.Usage;
 import dev.atomic.exchange.Exchange;
 import dev.atomic.exchange.Execution;
 import dev.atomic.exchange.Feedback;
@@ -122,6 +123,8 @@ class AdaptationTest {
       assertThat(logistic2.bid(t).map(Bid::quality)).isEqualTo(logistic.bid(t).map(Bid::quality));
       assertThat(knn2.serve(t).output()).isEqualTo(knn.serve(t).output());
     }
+    assertThat(knn.serve(task(7, 3)).usage()).isEqualTo(Usage.model(embedder.id() + " + knn head"));
+    assertThat(logistic.serve(task(7, 3)).usage().model()).isEqualTo(embedder.id() + " + logistic head");
     assertThat(restarted.fewShot(KIND).similar("c2 x", 3)).isEqualTo(adaptation.fewShot(KIND).similar("c2 x", 3));
     assertThat(restarted.presets(KIND, List.of()).meanQuality("a")).isEqualTo(2.0 / 3);
     assertThat(json.writeValueAsString(restarted.state())).isEqualTo(saved);
