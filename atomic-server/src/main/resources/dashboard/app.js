@@ -157,6 +157,35 @@ async function showDecision(id, li) {
     d.exclusions.forEach((x) => ul.appendChild(el('li', {}, `${x.arm}: ${x.reason} — ${x.detail}`)));
     ex.appendChild(ul);
   }
+  outcome(d.outcome);
+}
+
+// What came of the award: each attempt with the model it called and its tokens, the repairs, output and feedback.
+function outcome(o) {
+  const box = $('d-outcome');
+  while (box.firstChild) box.removeChild(box.firstChild);
+  if (!o) return;
+  const tokens = (i, out) => i < 0 ? '' : `, ${i} tokens in / ${out} out`;
+  box.appendChild(el('h2', {}, 'Outcome'));
+  box.appendChild(el('p', { id: 'd-served' }, (o.succeeded ? `Served by ${o.servedBy}` : 'Every attempt failed')
+    + ` in ${o.attempts.length} attempt(s): ${usd(o.costUsd)}, ${ms(o.latencyMs)} ms${tokens(o.inputTokens, o.outputTokens)}`));
+  const ul = el('ul');
+  o.attempts.forEach((a) => {
+    const model = a.usage && a.usage.model && a.usage.model !== a.arm ? ` (${a.usage.model})` : '';
+    const used = a.usage ? tokens(a.usage.inputTokens, a.usage.outputTokens) : '';
+    ul.appendChild(el('li', {}, `${a.number}. ${a.arm}${model}: ${a.status}, ${usd(a.costUsd)}, ${ms(a.latencyMs)} ms`
+      + `${used}${a.detail ? ' — ' + a.detail : ''}`));
+  });
+  box.appendChild(ul);
+  if (o.repairs.length) box.appendChild(el('p', {}, 'Repairs: ' + o.repairs.join('; ')));
+  if (o.output !== null && o.output !== undefined) {
+    const text = JSON.stringify(o.output);
+    box.appendChild(el('p', { class: 'mono' }, 'Output: ' + (text.length > 200 ? text.slice(0, 200) + '…' : text)));
+  }
+  if (o.feedback) {
+    box.appendChild(el('p', {}, `Feedback: quality ${num(o.feedback.quality)}`
+      + (o.feedback.note ? ` (${o.feedback.note})` : '')));
+  }
 }
 
 // ---- figures ------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.atomic.server.api;
 import dev.atomic.AtomicException;
 import dev.atomic.exchange.Decision;
 import dev.atomic.exchange.Exchange;
+import dev.atomic.store.AwardView;
 import dev.atomic.store.DecisionQuery;
 import dev.atomic.store.DecisionSummary;
 import dev.atomic.store.FeedbackEntry;
@@ -71,8 +72,19 @@ final class DecisionRoutes {
 
   private void one(Context ctx) {
     String id = ctx.pathParam("id");
-    Decision decision = own(ctx, id);
-    Requests.json(ctx, 200, DecisionView.of(decision));
+    AwardView award = ownAward(ctx, id);
+    if (award.execution() == null && award.decision().awarded()) {
+      // Served moments ago, perhaps: its execution may still wait in the ledger's queue.
+      Requests.caughtUp(store);
+      award = ownAward(ctx, id);
+    }
+    Requests.json(ctx, 200, DecisionView.of(award.decision()).withOutcome(OutcomeView.of(award)));
+  }
+
+  private AwardView ownAward(Context ctx, String id) {
+    return Requests.fromLedger(store,
+            () -> store.ledger().award(id).filter(a -> Tenancy.maySee(ctx, a.decision().tenant())))
+        .orElseThrow(() -> ApiError.notFound("decision", id));
   }
 
   /** The caller's own decision (any, while the service is open); another tenant's answers 404, so ids reveal nothing. */

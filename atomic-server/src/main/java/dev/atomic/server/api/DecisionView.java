@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * A decision as the API shows it: every bid with its adjusted score, and for each loser how far it fell behind and
  * on what (quality, cost or latency), plus the exchange's own multi-line explanation. The draw seed is a string, since
- * JavaScript numbers lose precision beyond 2^53.
+ * JavaScript numbers lose precision beyond 2^53. {@code outcome} is what came of the award where the ledger was read for
+ * it ({@code GET /v1/decisions/{id}}), and null otherwise.
  */
 record DecisionView(
     String id,
@@ -27,7 +28,8 @@ record DecisionView(
     String draw,
     List<BidView> bids,
     List<ExclusionView> exclusions,
-    String explanation) implements ShownDecision {
+    String explanation,
+    OutcomeView outcome) implements ShownDecision {
 
   record BidView(
       int rank,
@@ -63,7 +65,13 @@ record DecisionView(
         .map((Exclusion e) -> new ExclusionView(e.arm(), e.reason().name(), e.detail())).toList();
     return new DecisionView(d.id(), d.taskId(), d.kind(), d.tenant(), Instant.ofEpochMilli(d.decidedAtEpochMs()),
         d.winner(), d.margin(), d.explored(), d.costWeight(), d.latencyWeight(), Long.toString(d.draw()), bids,
-        exclusions, d.explain());
+        exclusions, d.explain(), null);
+  }
+
+  /** This view with what came of the award. */
+  DecisionView withOutcome(OutcomeView shown) {
+    return new DecisionView(id, taskId, kind, tenant, decidedAt, winner, margin, explored, costWeight, latencyWeight,
+        draw, bids, exclusions, explanation, shown);
   }
 
   private static LossView loss(Decision d, ScoredBid winner, ScoredBid loser) {

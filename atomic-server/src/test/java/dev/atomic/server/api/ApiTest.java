@@ -90,6 +90,14 @@ class ApiTest {
     assertThat(bids.get(0).path("won").asBoolean()).isTrue();
     assertThat(bids.get(1).path("loss").path("reason").asText()).contains("below the winner");
     assertThat(got.json().path("explanation").asText()).contains("Awarded to " + result.path("servedBy").asText());
+    JsonNode outcome = got.json().path("outcome");
+    assertThat(outcome.path("servedBy").asText()).as(got.body()).isEqualTo(result.path("servedBy").asText());
+    assertThat(outcome.path("succeeded").asBoolean()).isTrue();
+    assertThat(outcome.path("output").asText()).isEqualTo(result.path("output").asText());
+    assertThat(outcome.path("attempts")).hasSize(1);
+    assertThat(outcome.path("attempts").get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(outcome.path("costUsd").asDouble()).isEqualTo(result.path("costUsd").asDouble());
+    assertThat(outcome.path("feedback").isNull()).isTrue();
 
     server.store().flush().join();
     assertThat(server.store().ledger().award(result.path("decisionId").asText()).orElseThrow().outputJson())

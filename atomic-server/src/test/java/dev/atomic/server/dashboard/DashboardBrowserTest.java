@@ -110,6 +110,10 @@ class DashboardBrowserTest {
     assertThat(bids).hasSize(3);
     assertThat(bids.getFirst().getAttribute("class")).contains("won");
     assertThat(bids.get(1).getText()).contains("below the winner");
+    // What came of it: who served, and the attempt.
+    String winner = bids.getFirst().findElements(By.tagName("td")).get(1).getText();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("d-served"), "Served by " + winner));
+    assertThat(browser.findElement(By.id("d-outcome")).getText()).contains("1. " + winner + ": SUCCEEDED");
     wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#c-wins rect"), 0));
     assertThat(browser.findElement(By.id("t-saved")).getText()).startsWith("$");
     // The bidders with feedback are in the calibration chart's key, with claimed → observed and their feedback count.
