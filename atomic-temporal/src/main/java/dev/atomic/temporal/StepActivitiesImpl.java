@@ -2,6 +2,7 @@ package dev.atomic.temporal;
 
 import dev.atomic.engine.CallOutcome;
 import dev.atomic.engine.JsonCodec;
+import dev.atomic.engine.ObserverCalls;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.PipelineException;
 import dev.atomic.engine.RetryPolicy;
@@ -10,10 +11,8 @@ import dev.atomic.engine.StepCall;
 import dev.atomic.engine.StepExecutor;
 import dev.atomic.engine.StepResult;
 import io.temporal.failure.ApplicationFailure;
-import java.lang.System.Logger;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Serves calls for the workflows on this worker. A step's own retry policy (a fresh auction after every bid failed)
@@ -25,8 +24,6 @@ import java.util.function.Supplier;
  * call's {@code serve}; the call then ends (or fails) before its outcome goes back to the workflow.
  */
 final class StepActivitiesImpl implements StepActivities {
-
-  private static final Logger LOG = System.getLogger(StepActivitiesImpl.class.getName());
 
   private final Map<String, Pipeline> pipelines;
   private final StepExecutor executor;
@@ -47,22 +44,22 @@ final class StepActivitiesImpl implements StepActivities {
           + " (registered: " + pipelines.keySet() + ")", Failures.PIPELINE);
     }
     Map<String, String> runContext = context == null ? Map.of() : context;
-    RunObserver.StepWatch started = ask(runId, "callStarted", () -> observer.callStarted(runId, pipelineName, tenant,
+    RunObserver.StepWatch started = ObserverCalls.ask(runId, "callStarted", () -> observer.callStarted(runId, pipelineName, tenant,
         call, runContext));
     RunObserver.StepWatch watch = started != null ? started : RunObserver.StepWatch.NONE;
     try {
       CallOutcome outcome = serve(pipeline, runId, tenant, call, watch);
       StepResult result = new StepResult(call.step(), StepResult.Status.COMPLETED,
           JsonCodec.standard().read(outcome.outputJson()), List.of(outcome));
-      observe(runId, "ended", () -> watch.ended(result));
+      ObserverCalls.tell(runId, "ended", () -> watch.ended(result));
       return outcome;
     } catch (ApplicationFailure e) {
       if (Failures.INTERRUPTED.equals(e.getType())) {
         // Not a failure of the call: Temporal delivers it again, and the next delivery is reported on its own.
         StepResult unfinished = new StepResult(call.step(), StepResult.Status.NOT_RUN, null, List.of());
-        observe(runId, "ended", () -> watch.ended(unfinished));
+        ObserverCalls.tell(runId, "ended", () -> watch.ended(unfinished));
       } else {
-        observe(runId, "failed", () -> watch.failed(e.getOriginalMessage()));
+        ObserverCalls.tell(runId, "failed", () -> watch.failed(e.getOriginalMessage()));
       }
       throw e;
     }
@@ -97,20 +94,4 @@ final class StepActivitiesImpl implements StepActivities {
     throw ApplicationFailure.newNonRetryableFailure(last.getMessage(), Failures.STEP_FAILED);
   }
 
-  /** Tells the observer, which is not this worker's code: its failure is logged and must not fail the call. */
-  private static void observe(String runId, String what, Runnable notification) {
-    ask(runId, what, () -> {
-      notification.run();
-      return null;
-    });
-  }
-
-  private static <T> T ask(String runId, String what, Supplier<T> notification) {
-    try {
-      return notification.get();
-    } catch (Exception e) {
-      LOG.log(Logger.Level.WARNING, "run observer failed in " + what + " for run " + runId, e);
-      return null;
-    }
-  }
 }

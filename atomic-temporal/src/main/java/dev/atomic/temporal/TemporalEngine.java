@@ -1,6 +1,7 @@
 package dev.atomic.temporal;
 
 import dev.atomic.engine.JsonCodec;
+import dev.atomic.engine.ObserverCalls;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.PipelineException;
 import dev.atomic.engine.RunObserver;
@@ -14,14 +15,12 @@ import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.TemporalFailure;
 import io.temporal.failure.TimeoutFailure;
-import java.lang.System.Logger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Starts pipeline runs on Temporal and turns their outcome into the same {@link RunResult} the embedded engine gives.
@@ -38,8 +37,6 @@ import java.util.function.Supplier;
  * with the run watch's {@link RunObserver.RunWatch#context() context}, which travels in the workflow's input.
  */
 public final class TemporalEngine {
-
-  private static final Logger LOG = System.getLogger(TemporalEngine.class.getName());
 
   private final WorkflowClient client;
   private final String taskQueue;
@@ -83,21 +80,21 @@ public final class TemporalEngine {
     }
     PipelineWorkflow workflow = client.newWorkflowStub(PipelineWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(runId).build());
-    RunObserver.RunWatch started = ask(runId, "runStarted", () -> observer.runStarted(runId, pipeline.name(), tenant,
+    RunObserver.RunWatch started = ObserverCalls.ask(runId, "runStarted", () -> observer.runStarted(runId, pipeline.name(), tenant,
         false));
     RunObserver.RunWatch watch = started != null ? started : RunObserver.RunWatch.NONE;
-    Map<String, String> asked = ask(runId, "context", watch::context);
+    Map<String, String> asked = ObserverCalls.ask(runId, "context", watch::context);
     Map<String, String> context = asked != null ? asked : Map.of();
     try {
       WorkflowClient.start(workflow::run, new RunInput(pipeline.name(), requestJson, tenant, context));
     } catch (RuntimeException e) {
       RunResult notStarted = new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, Map.of(),
           "the workflow did not start: " + e.getMessage());
-      observe(runId, "ended", () -> watch.ended(notStarted));
+      ObserverCalls.tell(runId, "ended", () -> watch.ended(notStarted));
       throw e;
     }
     return attach(pipeline, runId).thenApply(result -> {
-      observe(runId, "ended", () -> watch.ended(result));
+      ObserverCalls.tell(runId, "ended", () -> watch.ended(result));
       return result;
     });
   }
@@ -133,23 +130,6 @@ public final class TemporalEngine {
         : t instanceof WorkflowFailedException wf && wf.getCause() instanceof TemporalFailure tf
             ? tf.getOriginalMessage() : String.valueOf(t.getMessage());
     return new RunResult(runId, pipeline.name(), RunResult.Status.FAILED, Map.of(), why);
-  }
-
-  /** Tells the observer, which is not the engine's code: its failure is logged and must not stop the run. */
-  private static void observe(String runId, String what, Runnable notification) {
-    ask(runId, what, () -> {
-      notification.run();
-      return null;
-    });
-  }
-
-  private static <T> T ask(String runId, String what, Supplier<T> notification) {
-    try {
-      return notification.get();
-    } catch (Exception e) {
-      LOG.log(Logger.Level.WARNING, "run observer failed in " + what + " for run " + runId, e);
-      return null;
-    }
   }
 
   /** Rebuilds the result by running the same rules over the recorded calls. */

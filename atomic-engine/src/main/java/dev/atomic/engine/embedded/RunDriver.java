@@ -3,6 +3,7 @@ package dev.atomic.engine.embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.atomic.AtomicException;
 import dev.atomic.engine.CallOutcome;
+import dev.atomic.engine.ObserverCalls;
 import dev.atomic.engine.Pipeline;
 import dev.atomic.engine.PipelineException;
 import dev.atomic.engine.RetryPolicy;
@@ -14,7 +15,6 @@ import dev.atomic.engine.StepExecutor;
 import dev.atomic.engine.StepResult;
 import dev.atomic.engine.journal.Journal;
 import dev.atomic.engine.journal.JournalEntry;
-import java.lang.System.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,7 +28,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
 /**
  * Drives one run: asks the {@link RunState} for ready calls, serves each on its own virtual thread, and journals each
@@ -39,8 +38,6 @@ import java.util.function.Supplier;
  * first call, and ends when the run state has it completed, when its call fails, or when the run ends without it.
  */
 final class RunDriver implements Runnable {
-
-  private static final Logger LOG = System.getLogger(RunDriver.class.getName());
 
   /** What a call thread reports back. */
   private sealed interface Finished {
@@ -108,7 +105,7 @@ final class RunDriver implements Runnable {
       } else {
         String why = engineClosed.getAsBoolean() ? "the engine was closed" : String.valueOf(e);
         endOpenSteps(state);
-        observe("abandoned", () -> watch.abandoned(why));
+        ObserverCalls.tell(run.id(), "abandoned", () -> watch.abandoned(why));
         run.future().completeExceptionally(new AtomicException("run " + run.id() + " of pipeline '" + pipeline.name()
             + "' was abandoned (" + why + ");"
             + " resume it from the journal", e));
@@ -137,7 +134,7 @@ final class RunDriver implements Runnable {
       if (state.finished()) {
         if (alreadyEnded) {
           RunResult result = state.result(run.id(), RunResult.Status.SUCCEEDED, null);
-          observe("ended", () -> watch.ended(result));
+          ObserverCalls.tell(run.id(), "ended", () -> watch.ended(result));
           return result;
         }
         return end(state, RunResult.Status.SUCCEEDED, null);
@@ -216,13 +213,13 @@ final class RunDriver implements Runnable {
       journal.append(run.id(), new JournalEntry.RunEnded(status.name(), failure));
     }
     endOpenSteps(state);
-    observe("ended", () -> watch.ended(result));
+    ObserverCalls.tell(run.id(), "ended", () -> watch.ended(result));
     run.future().complete(result);
     return result;
   }
 
   private RunObserver.StepWatch startStep(String stepId) {
-    RunObserver.StepWatch started = ask("stepStarted", () -> watch.stepStarted(stepId));
+    RunObserver.StepWatch started = ObserverCalls.ask(run.id(), "stepStarted", () -> watch.stepStarted(stepId));
     return started != null ? started : RunObserver.StepWatch.NONE;
   }
 
@@ -234,7 +231,7 @@ final class RunDriver implements Runnable {
       StepResult result = state.stepResult(step.getKey());
       if (result.status() != StepResult.Status.NOT_RUN) {
         open.remove();
-        observe("ended", () -> step.getValue().ended(result));
+        ObserverCalls.tell(run.id(), "ended", () -> step.getValue().ended(result));
       }
     }
   }
@@ -242,31 +239,14 @@ final class RunDriver implements Runnable {
   /** Ends every open step as it stands: the run is ending without them. */
   private void endOpenSteps(RunState state) {
     endCompletedSteps(state);
-    openSteps.forEach((id, stepWatch) -> observe("ended", () -> stepWatch.ended(state.stepResult(id))));
+    openSteps.forEach((id, stepWatch) -> ObserverCalls.tell(run.id(), "ended", () -> stepWatch.ended(state.stepResult(id))));
     openSteps.clear();
   }
 
   private void failStep(String stepId, String why) {
     RunObserver.StepWatch stepWatch = stepId == null ? null : openSteps.remove(stepId);
     if (stepWatch != null) {
-      observe("failed", () -> stepWatch.failed(why));
-    }
-  }
-
-  /** Tells the observer, which is not the engine's code: its failure is logged and must not stop the run. */
-  private void observe(String what, Runnable notification) {
-    ask(what, () -> {
-      notification.run();
-      return null;
-    });
-  }
-
-  private <T> T ask(String what, Supplier<T> notification) {
-    try {
-      return notification.get();
-    } catch (Exception e) {
-      LOG.log(Logger.Level.WARNING, "run observer failed in " + what + " for run " + run.id(), e);
-      return null;
+      ObserverCalls.tell(run.id(), "failed", () -> stepWatch.failed(why));
     }
   }
 
