@@ -44,8 +44,8 @@ final class StepActivitiesImpl implements StepActivities {
           + " (registered: " + pipelines.keySet() + ")", Failures.PIPELINE);
     }
     Map<String, String> runContext = context == null ? Map.of() : context;
-    RunObserver.StepWatch started = ObserverCalls.ask(runId, "callStarted", () -> observer.callStarted(runId, pipelineName, tenant,
-        call, runContext));
+    RunObserver.StepWatch started = ObserverCalls.ask(runId, "callStarted",
+        () -> observer.callStarted(runId, pipelineName, tenant, call, runContext));
     RunObserver.StepWatch watch = started != null ? started : RunObserver.StepWatch.NONE;
     try {
       CallOutcome outcome = serve(pipeline, runId, tenant, call, watch);

@@ -80,8 +80,8 @@ public final class TemporalEngine {
     }
     PipelineWorkflow workflow = client.newWorkflowStub(PipelineWorkflow.class,
         WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(runId).build());
-    RunObserver.RunWatch started = ObserverCalls.ask(runId, "runStarted", () -> observer.runStarted(runId, pipeline.name(), tenant,
-        false));
+    RunObserver.RunWatch started = ObserverCalls.ask(runId, "runStarted",
+        () -> observer.runStarted(runId, pipeline.name(), tenant, false));
     RunObserver.RunWatch watch = started != null ? started : RunObserver.RunWatch.NONE;
     Map<String, String> asked = ObserverCalls.ask(runId, "context", watch::context);
     Map<String, String> context = asked != null ? asked : Map.of();

@@ -239,7 +239,8 @@ final class RunDriver implements Runnable {
   /** Ends every open step as it stands: the run is ending without them. */
   private void endOpenSteps(RunState state) {
     endCompletedSteps(state);
-    openSteps.forEach((id, stepWatch) -> ObserverCalls.tell(run.id(), "ended", () -> stepWatch.ended(state.stepResult(id))));
+    openSteps.forEach((id, stepWatch) ->
+        ObserverCalls.tell(run.id(), "ended", () -> stepWatch.ended(state.stepResult(id))));
     openSteps.clear();
   }
 
