@@ -587,13 +587,7 @@ class ExchangeTest {
 
   @Test
   void cascade_escalatedToTheLastStage_attemptCountsEveryMemberCalled() {
-    try (Exchange ex = exchange(metered(constant("cheap1", true, 0.0001, 0.6), Usage.of("m1", 10, 1)),
-        metered(constant("cheap2", false, 0.0002, 0.6), Usage.of("m2", 20, 2)),
-        metered(constant("strong", true, 0.01, 0.99), Usage.of("m3", 300, 30)))
-        .utility(Utility.of(10, 0))
-        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
-        .cascade(Cascade.of("cascade", Verifier.agreement(), List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
-        .build()) {
+    try (Exchange ex = meteredCascade(false)) {
       Execution run = ex.execute(task("t"));
 
       assertThat(run.servedBy()).isEqualTo("cascade");
@@ -605,13 +599,7 @@ class ExchangeTest {
 
   @Test
   void cascade_agreementStopsEarly_countsOnlyTheFirstStagesTokens() {
-    try (Exchange ex = exchange(metered(constant("cheap1", true, 0.0001, 0.6), Usage.of("m1", 10, 1)),
-        metered(constant("cheap2", true, 0.0002, 0.6), Usage.of("m2", 20, 2)),
-        metered(constant("strong", true, 0.01, 0.99), Usage.of("m3", 300, 30)))
-        .utility(Utility.of(10, 0))
-        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
-        .cascade(Cascade.of("cascade", Verifier.agreement(), List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
-        .build()) {
+    try (Exchange ex = meteredCascade(true)) {
       Execution run = ex.execute(task("t"));
 
       assertThat(run.attempts().getFirst().detail()).isEqualTo("stage 1 of 2 answered");
@@ -635,6 +623,20 @@ class ExchangeTest {
 
   private static Bidder constant(String id, Object output, double cost, double quality) {
     return new ConstantBidder(id, output, cost, quality);
+  }
+
+  /**
+   * Three metered bidders and a cascade of the two cheap ones (escalating to the strong one when they disagree), which
+   * always wins: the second cheap one agrees with the first, or not.
+   */
+  private static Exchange meteredCascade(boolean cheapAgree) {
+    return exchange(metered(constant("cheap1", true, 0.0001, 0.6), Usage.of("m1", 10, 1)),
+        metered(constant("cheap2", cheapAgree, 0.0002, 0.6), Usage.of("m2", 20, 2)),
+        metered(constant("strong", true, 0.01, 0.99), Usage.of("m3", 300, 30)))
+        .utility(Utility.of(10, 0))
+        .estimator(new dev.atomic.estimate.EstimatorConfig(1e-6, 1e-6, 0, 1))
+        .cascade(Cascade.of("cascade", Verifier.agreement(), List.of(List.of("cheap1", "cheap2"), List.of("strong"))))
+        .build();
   }
 
   /** The bidder, answering as it does but having used {@code usage}. */
