@@ -32,14 +32,17 @@ sealed interface ChatCall {
   }
 
   /**
-   * A streaming model: the chunks are gathered by LangChain4j into the complete response, usage included. Cancelling
-   * the future (as the bidder does on timeout) cancels the stream once its first chunk has arrived, so an abandoned
+   * A streaming model: the chunks are gathered by LangChain4j into the complete response, usage included. The request
+   * starts on a virtual thread of the bidder's, since a streaming model may read the stream on the thread that called
+   * it, and a stream that stalls there would hold the caller past its timeout. Cancelling the future (as the bidder
+   * does on timeout) interrupts that thread and cancels the stream once its first chunk has arrived, so an abandoned
    * answer does not keep its connection open.
    */
   record Streaming(StreamingChatModel model) implements ChatCall {
     @Override
     public Future<ChatResponse> start(ChatRequest request, ExecutorService executor, TokenSink sink) {
       AtomicReference<StreamingHandle> handle = new AtomicReference<>();
+      AtomicReference<Future<?>> running = new AtomicReference<>();
       CompletableFuture<ChatResponse> done = new CompletableFuture<>() {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
@@ -47,9 +50,22 @@ sealed interface ChatCall {
           if (h != null) {
             h.cancel();
           }
+          Future<?> thread = running.get();
+          if (thread != null) {
+            thread.cancel(true);
+          }
           return super.cancel(mayInterruptIfRunning);
         }
       };
+      running.set(executor.submit(() -> chat(request, sink, handle, done)));
+      if (done.isCancelled()) {
+        running.get().cancel(true); // cancelled before the submission was known
+      }
+      return done;
+    }
+
+    private void chat(ChatRequest request, TokenSink sink, AtomicReference<StreamingHandle> handle,
+        CompletableFuture<ChatResponse> done) {
       try {
         model.chat(request, new StreamingChatResponseHandler() {
           @Override
@@ -81,7 +97,6 @@ sealed interface ChatCall {
       } catch (RuntimeException e) {
         done.completeExceptionally(e);
       }
-      return done;
     }
   }
 }
